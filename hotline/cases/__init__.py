@@ -1,0 +1,1 @@
+"""Contact records, case files of the same person, follow-ups and the callback list."""

@@ -1,0 +1,1 @@
+"""Running the lines safely: opening hours and holidays, overflow call-backs, and blocks on abusive callers."""

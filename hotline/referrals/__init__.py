@@ -1,0 +1,1 @@
+"""Partner services, dispatch rules, referrals sent by SMS or webhook, acknowledgments and escalation."""

@@ -1,0 +1,153 @@
+"""A statistical second opinion: logistic regression over character n-grams and lexicon cue kinds.
+
+Trained by ``hotline triage train`` (scikit-learn, see ``hotline.triage.train``) on the labelled rows shipped in
+``data/train.jsonl``; the fitted weights are written to ``data/model.json`` and read here with plain Python, so
+classifying needs neither scikit-learn nor numpy. The same ``features()`` serves training and prediction.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from hotline.triage.matching import Hit, find_hits
+from hotline.triage.normalize import normalize
+from hotline.triage.scale import URGENCIES
+
+ARTIFACT = Path(__file__).resolve().parent / "data" / "model.json"
+NGRAMS = (2, 5)
+CUE_WEIGHT = 0.3  # a lexicon cue kind counts, next to the unit-length n-gram vector, this much
+
+
+def char_ngrams(folded: str) -> Counter:
+    """Character n-grams inside word boundaries (like scikit-learn's char_wb), each word padded with spaces."""
+    grams: Counter = Counter()
+    low, high = NGRAMS
+    for word in folded.split():
+        padded = f" {word} "
+        for n in range(low, high + 1):
+            for i in range(max(1, len(padded) - n + 1)):
+                grams[padded[i:i + n]] += 1
+            if len(padded) <= n:
+                break  # a short word counts once, whole
+    return grams
+
+
+def cue_kinds(hits: Sequence[Hit]) -> set[str]:
+    """The lexicon cue kinds of a text, with negation and past marked, as language-independent features."""
+    return {"k:" + h.kind + ("_neg" if h.negated else "") + ("_past" if h.past else "") for h in hits}
+
+
+def features(text: str, idf: dict[str, float], hits: Sequence[Hit] | None = None) -> dict[str, float]:
+    """Sub-linear tf-idf of the n-grams known to the model (unit length), plus the cue kinds at CUE_WEIGHT."""
+    grams = char_ngrams(normalize(text))
+    vector = {"c:" + g: (1.0 + math.log(c)) * idf["c:" + g] for g, c in grams.items() if "c:" + g in idf}
+    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
+    vector = {k: v / norm for k, v in vector.items()}
+    for kind in cue_kinds(find_hits(text) if hits is None else hits):
+        vector[kind] = CUE_WEIGHT
+    return vector
+
+
+@dataclass(frozen=True)
+class Head:
+    """One multinomial logistic regression: classes, intercepts, and its slice of the shared weight rows."""
+
+    classes: tuple[str, ...]
+    intercept: tuple[float, ...]
+    weights: dict[str, list[int]]  # feature → integer weights of every head, scaled by `scale`
+    offset: int
+    scale: float
+
+    def probabilities(self, vector: dict[str, float]) -> dict[str, float]:
+        """Softmax of the linear scores."""
+        width, start = len(self.classes), self.offset
+        sums = [0.0] * width
+        for name, value in vector.items():
+            row = self.weights.get(name)
+            if row:
+                for k in range(width):
+                    sums[k] += row[start + k] * value
+        scores = [b + s / self.scale for b, s in zip(self.intercept, sums)]
+        top = max(scores)
+        exps = [math.exp(s - top) for s in scores]
+        total = sum(exps)
+        return {c: e / total for c, e in zip(self.classes, exps)}
+
+
+@dataclass(frozen=True)
+class Opinion:
+    """What the model says about one text."""
+
+    urgency: str  # the highest level whose cumulative probability passes its threshold
+    urgency_p: float  # P(that level or above)
+    category: str
+    category_p: float
+    probabilities: dict[str, float]  # per urgency level
+
+
+@dataclass(frozen=True)
+class Model:
+    """The loaded artifact."""
+
+    idf: dict[str, float]
+    urgency: Head
+    category: Head
+    # "open" (the text rules found no strong cue) and "confirmed" (they did): level → the P(level or above)
+    # beyond which the model asks for at least that level. Confirmed rules need more evidence to overrule.
+    thresholds: dict[str, dict[str, float]]
+
+    def opinion(self, text: str, hits: Sequence[Hit] | None = None, confirmed: bool = False) -> Opinion:
+        """Urgency at the risk-averse thresholds, and the most likely category."""
+        vector = features(text, self.idf, hits)
+        probs = self.urgency.probabilities(vector)
+        level, p_level = level_at(probs, self.thresholds["confirmed" if confirmed else "open"])
+        cats = self.category.probabilities(vector)
+        category = max(cats, key=cats.get)
+        return Opinion(level, p_level, category, cats[category], probs)
+
+
+def cumulative(probs: dict[str, float]) -> dict[str, float]:
+    """P(level or above) for each level."""
+    out, running = {}, 0.0
+    for level in reversed(URGENCIES):
+        running += probs.get(level, 0.0)
+        out[level] = running
+    return out
+
+
+def level_at(probs: dict[str, float], thresholds: dict[str, float]) -> tuple[str, float]:
+    """The highest level whose P(level or above) exceeds its threshold (low when none does)."""
+    cum = cumulative(probs)
+    for level in reversed(URGENCIES[1:]):
+        if cum[level] > thresholds[level]:
+            return level, cum[level]
+    return "low", cum["low"]
+
+
+def from_dict(data: dict) -> Model:
+    """Build a Model from the artifact's JSON object."""
+    names, scale = data["features"], float(data["scale"])
+    weights = dict(zip(names, data["weights"]))
+    urgency, category = data["urgency"], data["category"]
+    idf = {name: value for name, value in zip(names, data["idf"]) if name.startswith("c:")}
+    return Model(
+        idf,
+        Head(tuple(urgency["classes"]), tuple(urgency["intercept"]), weights, 0, scale),
+        Head(tuple(category["classes"]), tuple(category["intercept"]), weights, len(urgency["classes"]), scale),
+        {tier: dict(levels) for tier, levels in data["thresholds"].items()},
+    )
+
+
+@lru_cache(maxsize=1)
+def load(path: Path = ARTIFACT) -> Model | None:
+    """The shipped model, read once; None when the artifact is missing (the rules then decide alone)."""
+    try:
+        return from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None

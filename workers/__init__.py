@@ -1,0 +1,1 @@
+"""RQ job functions: plain importable functions that take ids."""
