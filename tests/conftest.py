@@ -16,6 +16,8 @@ DATABASES = [name for name in os.environ.get("HOTLINE_TEST_DATABASES", "sqlite,p
 
 
 WORKER = os.environ.get("PYTEST_XDIST_WORKER", "main")
+# Redis databases 1-15 are shared by every test run on a machine: runs side by side set different offsets.
+REDIS_DB_OFFSET = int(os.environ.get("HOTLINE_TEST_REDIS_DB_OFFSET", "0"))
 
 
 def _worker_number(worker: str) -> int:
@@ -24,7 +26,7 @@ def _worker_number(worker: str) -> int:
 
 @pytest.fixture(scope="session")
 def redis_url() -> str:
-    return f"{REDIS_BASE}/{1 + _worker_number(WORKER) % 15}"
+    return f"{REDIS_BASE}/{1 + (REDIS_DB_OFFSET + _worker_number(WORKER)) % 15}"
 
 
 @pytest.fixture(scope="session")
