@@ -76,7 +76,7 @@ def test_no_reply_escalates_at_its_time_to_the_next_partner_and_the_supervisor(f
     started = time.time()
     alert(sid)
     assert [r.status for r in referrals_of(sid)] == ["sent"], "not before its time"
-    while len(referrals_of(sid)) < 2 and time.time() - started < 10:
+    while len(referrals_of(sid)) < 2 and time.time() - started < 20:
         time.sleep(0.3)
         run_worker()
     first, second = referrals_of(sid)[:2]
