@@ -65,8 +65,12 @@ def login(request: Request, db_session: DbSession, username: Annotated[str, Form
     if not session.tokens_match(expected, csrf_token):
         return _login_form(request, next_url=next, error="The form expired. Please sign in again.",
                            status_code=status.HTTP_403_FORBIDDEN)
-    user = auth.authenticate(db_session=db_session, username=username, password=password)
+    address = request.client.host if request.client else None
+    user = auth.authenticate(db_session=db_session, username=username, password=password, address=address)
     if user is None:
+        if auth.login_locked_for(username=username, address=address):
+            return _login_form(request, next_url=next, status_code=status.HTTP_429_TOO_MANY_REQUESTS,
+                               error="Too many failed sign-ins. Please wait a few minutes and try again.")
         return _login_form(request, next_url=next, error="Wrong username or password.",
                            status_code=status.HTTP_401_UNAUTHORIZED)
     secret, token = auth.issue_token(db_session=db_session, user=user)

@@ -84,3 +84,15 @@ def test_a_revoked_token_is_401_and_others_still_work(client):
     assert client.post("/api/auth/logout", headers=bearer(first)).status_code == 204
     assert client.get("/api/auth/me", headers=bearer(first)).status_code == 401
     assert client.get("/api/auth/me", headers=bearer(second)).status_code == 200
+
+
+def test_the_web_login_says_when_it_is_locked_and_locks_the_address_too(client, monkeypatch):
+    from tests.conftest import configure
+    from tests.web.helpers import sign_in
+
+    configure(monkeypatch, login_max_failures_ip=6)
+    pages = [sign_in(client, f"guess{n}", password="wrong password!") for n in range(6)]
+    assert [page.status_code for page in pages] == [401] * 5 + [429]
+    assert "Too many failed sign-ins" in pages[-1].text
+    user = make_user("manager")
+    assert _try(client, user.username, PASSWORD).status_code == 429, "the address is locked for the API too"
