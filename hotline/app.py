@@ -77,12 +77,14 @@ def _api_routers() -> list:
 
 
 def _install_pages(app: FastAPI) -> None:
-    """The staff pages: /login, /logout, /static, and the reports (API and /reports)."""
+    """The staff pages: /login, /logout, /static, the console, wallboard and training, and the reports."""
     from hotline.reports.pages import router as reports_pages
     from hotline.reports.views import router as reports_router
+    from hotline.console.install import install as install_console
     from hotline.web.views import install
 
     install(app)
+    install_console(app)
     app.include_router(reports_router, dependencies=audit_hooks.for_router(reports_router))
     app.include_router(reports_pages)
 

@@ -20,6 +20,7 @@ class User(Base):
     languages: Mapped[list[str]] = mapped_column(JSON, default=list)
     lines: Mapped[list[str]] = mapped_column(JSON, default=list)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    ui_language: Mapped[str] = mapped_column(String(2), default="en", server_default="en")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

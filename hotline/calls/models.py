@@ -3,7 +3,7 @@
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from hotline.db import Base, utcnow
@@ -32,6 +32,7 @@ class Call(Base):
     caller_encrypted: Mapped[str | None] = mapped_column(Text)
     status_sequence: Mapped[int] = mapped_column(Integer, default=-1)
     counselor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    training: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false(), index=True)
     triaged_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
     queued_at: Mapped[datetime | None]

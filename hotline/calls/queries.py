@@ -23,6 +23,8 @@ def list_calls(*, db_session: Session, filters: CallFilters) -> tuple[list[Call]
 
 
 def _filtered(query: Select, filters: CallFilters) -> Select:
+    """The real calls matching the filters: training calls never appear in the call log or the reports."""
+    query = query.where(Call.training.is_(False))
     for name in EQUALITY_FILTERS:
         value = getattr(filters, name)
         if value is not None:

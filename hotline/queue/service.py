@@ -56,6 +56,21 @@ def waiting_calls() -> list[Waiting]:
     return store.waiting(loaded_redis())
 
 
+def waiting_items(*, db_session, now: float | None = None) -> list:
+    """The waiting calls in serving order, as the API and the consoles show them (raises on a Redis failure)."""
+    from sqlalchemy import select
+
+    from hotline.calls.models import Call
+    from hotline.queue.schemas import QueueItem
+
+    entries = waiting_calls()
+    found = {c.call_sid: c for c in db_session.scalars(
+        select(Call).where(Call.call_sid.in_([e.call_sid for e in entries])))} if entries else {}
+    now = time.time() if now is None else now
+    return [QueueItem.of(e, found[e.call_sid], now) for e in entries
+            if e.call_sid in found and found[e.call_sid].status == "queued" and not found[e.call_sid].training]
+
+
 def reorder(call_sid: str, urgency: str) -> bool:
     """Set a waiting call's urgency, up or down (an override); False when it is not waiting."""
     return raise_waiting(call_sid, urgency)

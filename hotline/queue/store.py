@@ -81,7 +81,7 @@ def ensure_loaded(redis: Redis, db_session: Session) -> int:
     """Rebuild the queue from the database when Redis has lost it (restart, flush); returns calls restored."""
     if redis.exists(LOADED_KEY):
         return 0
-    calls = db_session.scalars(select(Call).where(Call.status == "queued")).all()
+    calls = db_session.scalars(select(Call).where(Call.status == "queued", Call.training.is_(False))).all()
     for call in calls:
         add(redis, entry_for(call))
     redis.set(LOADED_KEY, "1")
@@ -90,7 +90,8 @@ def ensure_loaded(redis: Redis, db_session: Session) -> int:
 
 def reconcile(redis: Redis, db_session: Session) -> tuple[int, int]:
     """Make Redis match the database: add queued calls it lost, drop calls no longer waiting; (added, dropped)."""
-    queued = {call.call_sid: call for call in db_session.scalars(select(Call).where(Call.status == "queued"))}
+    queued = {call.call_sid: call for call in db_session.scalars(
+        select(Call).where(Call.status == "queued", Call.training.is_(False)))}
     listed = {sid.decode() for sid in redis.zrange(QUEUE_KEY, 0, -1)}
     for sid in queued.keys() - listed:
         add(redis, entry_for(queued[sid]))

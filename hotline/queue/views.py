@@ -6,12 +6,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, HTTPException, Query, status
 from fastapi.responses import Response
 from redis.exceptions import RedisError
-from sqlalchemy import select
-
 from hotline.auth.dependencies import Counselor, CurrentUser, require_roles
 from hotline.auth.models import User
 from hotline.calls import service as calls
-from hotline.calls.models import Call
 from hotline.calls.schemas import CallOut
 from hotline.db import DbSession
 from hotline.queue import claim, override, service
@@ -25,14 +22,9 @@ TakesCalls = Annotated[User, Depends(require_roles("counselor", "supervisor"))]
 def list_queue(db_session: DbSession, user: Counselor) -> list[QueueItem]:
     """The waiting calls in the order they will be served."""
     try:
-        entries = service.waiting_calls()
+        return service.waiting_items(db_session=db_session)
     except (RedisError, OSError):
         raise HTTPException(status.HTTP_503_SERVICE_UNAVAILABLE, detail="the queue (Redis) is unavailable") from None
-    found = {c.call_sid: c for c in db_session.scalars(
-        select(Call).where(Call.call_sid.in_([e.call_sid for e in entries])))} if entries else {}
-    now = time.time()
-    return [QueueItem.of(e, found[e.call_sid], now) for e in entries
-            if e.call_sid in found and found[e.call_sid].status == "queued"]
 
 
 @router.post("/queue/next", response_model=ClaimedCall, responses={204: {"description": "no call this counselor can take"}})

@@ -30,8 +30,8 @@ def _referral(referral: Referral) -> dict:
 def call_record(*, db_session: Session, call_sid: str) -> dict | None:
     """The whole record of a call, with no phone number (caller's or partner's)."""
     call = queries.get_call(db_session=db_session, call_sid=call_sid)
-    if call is None:
-        return None
+    if call is None or call.training:
+        return None  # a training call is no part of the reports
     detail = CallDetail.of(call).model_dump()
     contact = db_session.scalar(select(ContactRecord).where(ContactRecord.call_id == call.id))
     referrals = db_session.scalars(select(Referral).where(Referral.call_id == call.id).order_by(Referral.id))

@@ -14,11 +14,12 @@ from hotline.auth import service as auth
 from hotline.auth.dependencies import unauthorized
 from hotline.auth.models import ApiToken, User
 from hotline.db import DbSession
-from hotline.web import session
+from hotline.web import i18n, session
 
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STATIC_DIR = Path(__file__).resolve().parent.parent / "static"
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR))
+i18n.install(templates.env)
 ADMIN = "admin"
 
 
