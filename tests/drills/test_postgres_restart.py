@@ -1,26 +1,28 @@
 """Drill: PostgreSQL restarted in the middle of a call. The next webhook still gets TwiML, the call completes,
-and its record is whole. It restarts the shared server, so it runs only when asked: HOTLINE_TEST_PG_RESTART=1."""
+and its record is whole. The drill restarts a PostgreSQL server of its own, never the shared one."""
 
 import gc
-import glob
-import os
-import shutil
-import subprocess
 
 import pytest
 from sqlalchemy.engine import Engine
 
+from tests.drills.private_postgres import PrivatePostgres, available
 from tests.telephony.helpers import Caller, events, load_call
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("HOTLINE_TEST_PG_RESTART") != "1" or not shutil.which("pg_ctlcluster"),
-    reason="restarts the shared PostgreSQL: set HOTLINE_TEST_PG_RESTART=1 (needs pg_ctlcluster, run as root)")
+
+@pytest.fixture(scope="module")
+def private_postgres():
+    assert available(), "the drill needs PostgreSQL's initdb and pg_ctl (.ci/run installs PostgreSQL)"
+    server = PrivatePostgres()
+    server.start()
+    yield server
+    drop_dead_connections()
+    server.stop()
 
 
-def restart_postgresql() -> None:
-    [version] = [os.path.basename(path) for path in glob.glob("/etc/postgresql/*")]
-    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart"], check=True,
-                   timeout=60)
+@pytest.fixture
+def database_url(private_postgres) -> str:
+    return private_postgres.url
 
 
 def drop_dead_connections() -> None:
@@ -30,14 +32,12 @@ def drop_dead_connections() -> None:
         engine.dispose()
 
 
-def test_a_call_survives_a_postgresql_restart(twilio, hotline_env):
-    if not hotline_env.database_url.startswith("postgresql"):
-        pytest.skip("a PostgreSQL drill")
+def test_a_call_survives_a_postgresql_restart(twilio, hotline_env, private_postgres):
     caller = Caller(twilio)
     caller.dial()
     caller.keys("2", "3")
     load_call(caller.sid)  # the first steps are written
-    restart_postgresql()
+    private_postgres.restart()
     try:
         caller.keys("2", "2", "2", "3")
         assert caller.root.find("Enqueue") is not None
