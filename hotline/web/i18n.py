@@ -4,12 +4,14 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import lru_cache
 import gettext
+import logging
 from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
+log = logging.getLogger(__name__)
 DOMAIN = "messages"
 UI_LANGUAGES = ("tg", "ru", "en")
 LANGUAGE_NAMES = {"tg": "Тоҷикӣ", "ru": "Русский", "en": "English"}
@@ -26,8 +28,12 @@ def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
             continue
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file, locale=po_path.parent.parent.name)
-        with mo_path.open("wb") as mo_file:
-            write_mo(mo_file, catalog)
+        try:
+            with mo_path.open("wb") as mo_file:
+                write_mo(mo_file, catalog)
+        except OSError as exc:  # an installed, read-only copy: its shipped .mo serve
+            log.warning("could not compile %s: %s", po_path, exc)
+            continue
         written.append(mo_path)
     return written
 
