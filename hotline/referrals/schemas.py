@@ -38,9 +38,28 @@ def clean_webhook(value: str | None) -> str | None:
     return value or None
 
 
-class PartnerFields(BaseModel):
+class CheckedContact(BaseModel):
+    """The checks a partner's phone, hours and webhook get, on creation and on every change."""
+
     model_config = ConfigDict(extra="forbid")
 
+    @field_validator("phone", check_fields=False)
+    @classmethod
+    def _phone(cls, value: str | None) -> str | None:
+        return clean_phone(value)
+
+    @field_validator("hours", check_fields=False)
+    @classmethod
+    def _hours(cls, value: str | None) -> str | None:
+        return clean_hours(value)
+
+    @field_validator("webhook_url", check_fields=False)
+    @classmethod
+    def _webhook(cls, value: str | None) -> str | None:
+        return clean_webhook(value)
+
+
+class PartnerFields(CheckedContact):
     name: str = Field(min_length=2, max_length=200)
     type: PartnerType
     region: RegionId
@@ -53,30 +72,13 @@ class PartnerFields(BaseModel):
     capacity: int | None = Field(None, ge=1, le=10000)
     active: bool = True
 
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        return clean_phone(value)
-
-    @field_validator("hours")
-    @classmethod
-    def _hours(cls, value: str | None) -> str | None:
-        return clean_hours(value)
-
-    @field_validator("webhook_url")
-    @classmethod
-    def _webhook(cls, value: str | None) -> str | None:
-        return clean_webhook(value)
-
 
 class PartnerIn(PartnerFields):
     key: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9_-]{1,63}$")
 
 
-class PartnerUpdate(BaseModel):
+class PartnerUpdate(CheckedContact):
     """A partial change: only the fields given are changed, each checked as on creation."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str | None = Field(None, min_length=2, max_length=200)
     type: PartnerType | None = None
@@ -89,21 +91,6 @@ class PartnerUpdate(BaseModel):
     webhook_url: str | None = Field(None, max_length=500)
     capacity: int | None = Field(None, ge=1, le=10000)
     active: bool | None = None
-
-    @field_validator("phone")
-    @classmethod
-    def _phone(cls, value: str | None) -> str | None:
-        return clean_phone(value)
-
-    @field_validator("hours")
-    @classmethod
-    def _hours(cls, value: str | None) -> str | None:
-        return clean_hours(value)
-
-    @field_validator("webhook_url")
-    @classmethod
-    def _webhook(cls, value: str | None) -> str | None:
-        return clean_webhook(value)
 
 
 class PartnerOut(BaseModel):
