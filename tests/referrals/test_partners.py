@@ -71,3 +71,13 @@ def test_bad_partner_fields_are_named(api, hotline_env):
                         headers=supervisor)
     assert response.status_code == 422
     assert {e["field"] for e in response.json()["detail"]} == {"phone", "hours", "type"}
+
+
+def test_a_change_gets_the_same_checks_as_a_new_partner(api, hotline_env):
+    _, supervisor = login(api, "supervisor")
+    partner_id = api.post("/api/partners", json=NEW, headers=supervisor).json()["id"]
+    response = api.patch(f"/api/partners/{partner_id}", json={"phone": "12", "webhook_url": "ftp://x"},
+                         headers=supervisor)
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["detail"]} == {"phone", "webhook_url"}
+    assert api.get(f"/api/partners/{partner_id}", headers=supervisor).json()["phone"] == "+12025550199"
