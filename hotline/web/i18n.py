@@ -40,9 +40,9 @@ def compile_catalogues(locale_dir: Path = LOCALE_DIR) -> list[Path]:
 
 @lru_cache
 def translations(language: str) -> gettext.NullTranslations:
-    """The compiled catalogue of a language; English (the source strings) when there is none."""
-    if language not in UI_LANGUAGES or language == DEFAULT:
-        return gettext.NullTranslations()
+    """The compiled catalogue of a language (English names the ids in words); the source strings without one."""
+    if language not in UI_LANGUAGES:
+        language = DEFAULT
     return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[language], fallback=True)
 
 

@@ -49,7 +49,7 @@ def test_a_counselor_takes_records_and_refers_a_call_and_the_supervisor_sees_it(
     screenshot(page, "call-screen")
     page.get_by_role("button", name="Save contact and referrals").click()
     expect(page).to_have_url(re.compile(r"\?note=saved"))
-    expect(page.locator("#referrals")).to_contain_text("mobile_team")
+    expect(page.locator("#referrals")).to_contain_text("mobile team")
     assert [r.partner_type for r in referrals_of(sid)] == ["mobile_team"]
     page.get_by_role("button", name="Sign out").click()
     expect(page).to_have_url(re.compile(r"/login"))
@@ -58,7 +58,7 @@ def test_a_counselor_takes_records_and_refers_a_call_and_the_supervisor_sees_it(
     expect(page).to_have_url(f"{live_server}/wallboard")
     critical = page.locator("#critical tbody")
     expect(critical).to_contain_text(sid[-6:], timeout=LIVE_S * 1000)
-    expect(critical).to_contain_text("mobile_team")
+    expect(critical).to_contain_text("mobile team")
     expect(page.locator("#by-urgency tbody tr.late")).to_have_count(1)
     expect(page.locator("#live-status")).to_contain_text("live")
     screenshot(page, "wallboard")

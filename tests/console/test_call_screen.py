@@ -25,7 +25,7 @@ def test_the_counselor_who_took_the_call_sees_answers_triage_and_history_but_not
     sid = make_call(counselor_id=user.id)
     page = client.get(f"/console/calls/{sid}")
     assert page.status_code == 200
-    assert 'id="history"' in page.text and "child_abuse" in page.text
+    assert 'id="history"' in page.text and "child abuse" in page.text
     assert "+99293" not in page.text and 'id="phone">hidden' in page.text
     assert 'action="/console/calls/' + sid + '/outcome"' in page.text
     assert [e.target for e in _audit("call.read")] == [f"call:{sid}"]

@@ -81,7 +81,7 @@ def test_take_record_and_debrief_without_any_referral_sent(client):
     assert done.headers["location"] == f"/training/calls/{sid}"
     debrief = client.get(done.headers["location"])
     assert debrief.status_code == 200 and "Experienced counselor" in debrief.text
-    assert "child_rights" in debrief.text and 'class="match"' in debrief.text
+    assert "child rights" in debrief.text and 'class="match"' in debrief.text
     with transaction() as db_session:
         assert db_session.scalars(select(Referral)).all() == []
     again = post_form(client, f"/console/calls/{sid}", f"/console/calls/{sid}/outcome", FORM)
