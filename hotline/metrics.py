@@ -28,7 +28,8 @@ class LiveCollector:
         calls = GaugeMetricFamily("hotline_calls", "Calls by line and status", labels=["line", "status"])
         try:
             with transaction() as db_session:
-                rows = db_session.execute(select(Call.line, Call.status, func.count()).group_by(Call.line, Call.status))
+                rows = db_session.execute(select(Call.line, Call.status, func.count()).where(Call.training.is_(False))
+                                         .group_by(Call.line, Call.status))
                 for line, status, count in rows:
                     calls.add_metric([line, status], count)
         except SQLAlchemyError:

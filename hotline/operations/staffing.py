@@ -51,7 +51,7 @@ def handle_time_s(*, db_session: Session, line: str) -> float:
 def _mean_handle(db_session: Session, line: str) -> float:
     rows = db_session.execute(
         select(Call.connected_at, Call.ended_at)
-        .where(Call.line == line, Call.status == "completed", Call.connected_at.is_not(None),
+        .where(Call.line == line, Call.status == "completed", Call.training.is_(False), Call.connected_at.is_not(None),
                Call.ended_at.is_not(None), Call.ended_at > utcnow() - HANDLE_WINDOW)
         .order_by(Call.ended_at.desc()).limit(HANDLE_SAMPLE)).all()
     durations = [(ended - connected).total_seconds() for connected, ended in rows]
