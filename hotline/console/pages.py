@@ -15,7 +15,7 @@ from hotline.counselors import service as counselors
 from hotline.counselors.presence import PRESENCES
 from hotline.db import DbSession
 from hotline.queue import claim
-from hotline.web.i18n import LANGUAGE_NAMES, UI_LANGUAGES
+from hotline.web.i18n import UI_LANGUAGES
 from hotline.web.views import safe_next
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
@@ -56,10 +56,11 @@ def take_next_call(page_user: FloorPage, csrf_token: CsrfField = "") -> Redirect
         raise PageProblem(status.HTTP_409_CONFLICT, "You are offline: set your presence to available to take calls.",
                           page_user) from None
     except claim.BridgeFailed:
-        raise PageProblem(status.HTTP_502_BAD_GATEWAY, "The caller could not be connected; the call is back in the queue.",
-                          page_user) from None
+        raise PageProblem(status.HTTP_502_BAD_GATEWAY,
+                          "The caller could not be connected; the call is back in the queue.", page_user) from None
     except (RedisError, OSError):
-        raise PageProblem(status.HTTP_503_SERVICE_UNAVAILABLE, "The queue is unavailable right now.", page_user) from None
+        raise PageProblem(status.HTTP_503_SERVICE_UNAVAILABLE, "The queue is unavailable right now.",
+                          page_user) from None
     if claimed is None:
         return back("/console?note=no-call")
     return back(f"/console/calls/{claimed.call.call_sid}")
@@ -106,7 +107,3 @@ def call_back(callback_id: int, db_session: DbSession, page_user: FloorPage,
     call = callback.call
     call.counselor_id = call.counselor_id or page_user.user.id  # the caller is now this counselor's to record
     return back(f"/console/calls/{call.call_sid}")
-
-
-def language_choices() -> list[tuple[str, str]]:
-    return [(code, LANGUAGE_NAMES[code]) for code in UI_LANGUAGES]
