@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import Depends
 from sqlalchemy import DateTime, create_engine, event
 from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -73,6 +74,16 @@ def _session_factory(url: str) -> sessionmaker[Session]:
 
 def new_session() -> Session:
     return _session_factory(get_settings().database_url)()
+
+
+def add_unique(db_session: Session, row: object) -> bool:
+    """Add row in a savepoint; False when a unique key refused it (the same row written at the same moment)."""
+    try:
+        with db_session.begin_nested():
+            db_session.add(row)
+    except IntegrityError:
+        return False
+    return True
 
 
 def after_commit(db_session: Session, action: Callable[[], None]) -> None:

@@ -4,7 +4,6 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hotline.audit import service as audit
@@ -12,7 +11,7 @@ from hotline.audit import tracking  # noqa: F401  (audits every change to users 
 from hotline.auth import security
 from hotline.auth.models import ROLES, ApiToken, User
 from hotline.calls.models import LANGUAGES, LINES
-from hotline.db import utcnow
+from hotline.db import add_unique, utcnow
 from hotline.security import passwords, throttle
 from hotline.settings import get_settings
 
@@ -44,11 +43,8 @@ def create_user(*, db_session: Session, username: str, password: str, role: str,
                 lines=_valid_choices("line", lines, LINES), active=True)
     if get_by_username(db_session=db_session, username=username):
         raise UserError(f"username '{username}' is taken")
-    try:
-        with db_session.begin_nested():
-            db_session.add(user)
-    except IntegrityError as exc:  # created by someone else in the meantime
-        raise UserError(f"username '{username}' is taken") from exc
+    if not add_unique(db_session, user):  # created by someone else in the meantime
+        raise UserError(f"username '{username}' is taken")
     return user
 
 

@@ -4,12 +4,11 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hotline.calls.models import Call, CallEvent, Callback
 from hotline.calls.phone import encrypt_phone, hash_phone
-from hotline.db import utcnow
+from hotline.db import add_unique, utcnow
 
 URGENCY_ORDER = ("low", "medium", "high", "critical")
 ENDED = ("completed", "abandoned")
@@ -26,10 +25,7 @@ def get_or_create(*, db_session: Session, call_sid: str, line: str, caller: str 
         return call
     call = Call(call_sid=call_sid, line=line, status="ivr", answers={}, reasons=[],
                 caller_hash=hash_phone(caller), caller_encrypted=encrypt_phone(caller))
-    try:
-        with db_session.begin_nested():
-            db_session.add(call)
-    except IntegrityError:  # the same CallSid delivered twice at once
+    if not add_unique(db_session, call):  # the same CallSid delivered twice at once
         call = get(db_session=db_session, call_sid=call_sid)
     return call
 
@@ -42,12 +38,7 @@ def log_event(*, db_session: Session, call: Call, kind: str, dedupe_key: str | N
     ):
         return False
     event = CallEvent(call_id=call.id, kind=kind, node=node, input=input, detail=detail or {}, dedupe_key=dedupe_key)
-    try:
-        with db_session.begin_nested():
-            db_session.add(event)
-    except IntegrityError:
-        return False
-    return True
+    return add_unique(db_session, event)
 
 
 def raise_urgency(*, call: Call, urgency: str | None, reason: str | None = None) -> bool:

@@ -8,11 +8,10 @@ from dataclasses import dataclass
 import re
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from hotline.calls.phone import hash_phone
-from hotline.db import transaction
+from hotline.db import add_unique, transaction
 from hotline.jobs import enqueue_after_commit
 from hotline.referrals import messages, service
 from hotline.referrals.models import InboundSms, Referral
@@ -49,10 +48,7 @@ def handle(*, message_sid: str, sender: str | None, body: str) -> str:
         if seen is not None:
             return seen.reply or messages.help_text(get_settings().staff_sms_language)
         inbound = InboundSms(message_sid=message_sid, sender_hash=hash_phone(sender), body=(body or "")[:320])
-        try:
-            with db_session.begin_nested():
-                db_session.add(inbound)
-        except IntegrityError:  # the same SMS delivered twice at once: the other delivery answers it
+        if not add_unique(db_session, inbound):  # the same SMS delivered twice at once: the other delivery answers it
             return messages.help_text(get_settings().staff_sms_language)
         inbound.reply, inbound.referral_id = _apply(db_session, parse(body), sender, message_sid)
         return inbound.reply

@@ -4,11 +4,10 @@ sent by a job after the commit and watched by an escalation timer."""
 import secrets
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from hotline.calls.models import Call
-from hotline.db import utcnow
+from hotline.db import add_unique, utcnow
 from hotline.jobs import enqueue_after_commit
 from hotline.referrals import partners as directory
 from hotline.referrals.models import Partner, Referral, ReferralEvent
@@ -71,10 +70,7 @@ def create(*, db_session: Session, call: Call, partner_type: str, partner: Partn
                         urgency=call.urgency, category=call.category, status="pending", source=source,
                         created_by=created_by, dedupe_key=dedupe_key,
                         escalated_from_id=escalated_from.id if escalated_from else None)
-    try:
-        with db_session.begin_nested():
-            db_session.add(referral)
-    except IntegrityError:  # the same dedupe key made at the same moment elsewhere
+    if not add_unique(db_session, referral):  # the same dedupe key made at the same moment elsewhere
         return db_session.scalar(select(Referral).where(Referral.dedupe_key == dedupe_key))
     log(db_session=db_session, referral=referral, kind="created", dedupe_key="created",
         detail={"source": source, "partner_id": partner.id if partner else None})
@@ -141,12 +137,7 @@ def log(*, db_session: Session, referral: Referral, kind: str, dedupe_key: str |
             ReferralEvent.referral_id == referral.id, ReferralEvent.dedupe_key == dedupe_key)):
         return False
     event = ReferralEvent(referral_id=referral.id, kind=kind, detail=detail or {}, dedupe_key=dedupe_key)
-    try:
-        with db_session.begin_nested():
-            db_session.add(event)
-    except IntegrityError:
-        return False
-    return True
+    return add_unique(db_session, event)
 
 
 def mark(*, referral: Referral, status: str) -> None:

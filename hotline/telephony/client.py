@@ -4,12 +4,11 @@ from collections.abc import Callable
 import logging
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from twilio.http import HttpClient
 from twilio.rest import Client
 
-from hotline.db import after_commit, transaction
+from hotline.db import add_unique, after_commit, transaction
 from hotline.settings import get_settings
 from hotline.telephony.models import OutboundAction
 from hotline.telephony.twiml import queue_name
@@ -85,10 +84,7 @@ def _record(db_session: Session, kind: str, to: str | None, body: str | None, de
         if existing:
             return existing, False
     action = OutboundAction(kind=kind, to=to, body=body, detail=detail, status="recorded", dedupe_key=dedupe_key)
-    try:
-        with db_session.begin_nested():
-            db_session.add(action)
-    except IntegrityError:  # the same key recorded at the same moment elsewhere
+    if not add_unique(db_session, action):  # the same key recorded at the same moment elsewhere
         return db_session.scalar(select(OutboundAction).where(OutboundAction.dedupe_key == dedupe_key)), False
     return action, True
 
