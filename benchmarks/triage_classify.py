@@ -2,6 +2,7 @@
 
 import json
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -30,5 +31,19 @@ def main(rounds: int = 20) -> None:
     print(f"median latency: {statistics.median(timings) * 1000:.2f} ms  p99 latency: {p99 * 1000:.2f} ms")
 
 
+def import_seconds(module: str) -> float:
+    """Seconds a fresh interpreter takes to import module (what a worker or `hotline triage` pays at start)."""
+    code = f"import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                cwd=ROOT).stdout)
+
+
+def print_import_times() -> None:
+    baseline, triage = import_seconds("json"), import_seconds("hotline.triage")
+    print(f"import hotline.triage: {triage * 1000:.0f} ms (baseline `import json` in the same run: "
+          f"{baseline * 1000:.1f} ms)")
+
+
 if __name__ == "__main__":
+    print_import_times()
     main()

@@ -1,10 +1,7 @@
-"""The statistical second opinion: shipped, reproducible, only ever raising, explained, and fast."""
+"""The statistical second opinion: shipped, reproducible, only ever raising, explained (its speed: benchmarks/)."""
 
 import json
-import subprocess
 from collections import Counter
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -73,25 +70,6 @@ def test_answer_floors_still_win():
 def test_no_text_means_no_model_reason():
     result = classify(answers={"silent": "yes"})
     assert not any(r.startswith("model:") for r in result.reasons)
-
-
-def test_classify_is_fast():
-    texts = [row["text"] for row in _rows()]
-    for text in texts[:50]:
-        classify(text=text)  # warm up
-    timings = []
-    for text in texts:
-        start = time.perf_counter()
-        classify(text=text)
-        timings.append(time.perf_counter() - start)
-    timings.sort()
-    assert timings[int(len(timings) * 0.99)] < 0.020 * 2  # 20 ms target, doubled for busy CI machines
-
-
-def test_import_is_fast():
-    code = "import time; t = time.perf_counter(); import hotline.triage; print(time.perf_counter() - t)"
-    seconds = float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
-    assert seconds < 1.5
 
 
 def test_retraining_reproduces_the_shipped_artifact():
