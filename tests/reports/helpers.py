@@ -17,6 +17,7 @@ from tests.auth.helpers import make_user
 
 DUSHANBE = ZoneInfo("Asia/Dushanbe")
 DAY = datetime(2025, 3, 3, tzinfo=DUSHANBE)
+DAY_RANGE = {"from": DAY.isoformat(), "to": DAY.replace(day=4).isoformat()}
 IVR_S = 40  # every call spends 40 s in the menus before it queues
 PHONES = {"X": "+992901111111", "Y": "+992902222222"}
 

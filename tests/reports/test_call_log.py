@@ -3,19 +3,8 @@
 import pytest
 
 from tests.auth.helpers import login
-from tests.reports.helpers import simulate_day
+from tests.reports.helpers import DAY_RANGE
 from tests.reports.test_exports import secrets_of_the_day
-from tests.reports.test_summary import DAY_RANGE
-
-
-@pytest.fixture
-def day(client):
-    return simulate_day()
-
-
-@pytest.fixture
-def manager(client):
-    return login(client, "manager")[1]
 
 
 def log(client, headers, **params):

@@ -10,18 +10,7 @@ from sqlalchemy import select
 from hotline.calls.models import Call
 from hotline.db import transaction
 from tests.auth.helpers import login
-from tests.reports.helpers import PHONES, simulate_day
-from tests.reports.test_summary import DAY_RANGE
-
-
-@pytest.fixture
-def day(client):
-    return simulate_day()
-
-
-@pytest.fixture
-def manager(client):
-    return login(client, "manager")[1]
+from tests.reports.helpers import DAY_RANGE, PHONES
 
 
 def secrets_of_the_day() -> list[str]:

@@ -6,15 +6,10 @@ import re
 
 import pytest
 
-from tests.reports.helpers import PHONES, simulate_day
+from tests.reports.helpers import PHONES
 from tests.web.helpers import page_login
 
 DAY_QUERY = {"from": "2025-03-03", "to": "2025-03-03"}
-
-
-@pytest.fixture
-def day(client):
-    return simulate_day()
 
 
 def kpi(html: str, name: str) -> str:

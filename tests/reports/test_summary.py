@@ -3,19 +3,7 @@
 import pytest
 
 from tests.auth.helpers import login
-from tests.reports.helpers import DAY, simulate_day
-
-DAY_RANGE = {"from": DAY.isoformat(), "to": DAY.replace(day=4).isoformat()}
-
-
-@pytest.fixture
-def day(client):
-    return simulate_day()
-
-
-@pytest.fixture
-def manager(client):
-    return login(client, "manager")[1]
+from tests.reports.helpers import DAY_RANGE
 
 
 def summary(client, headers, **params):
