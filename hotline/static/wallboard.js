@@ -39,7 +39,7 @@
       el.textContent = el.dataset.share ? share(value) : value;
     });
     fill("floor", board.counselors.map(function (c) {
-      return row([c.username, word(c.presence), c.for_seconds === null ? "" : c.for_seconds], "presence-" + c.presence);
+      return row([c.username, word(c.presence), c.for_seconds === null ? "" : c.for_seconds + " s"], "presence-" + c.presence);
     }));
     fill("critical", board.critical.map(function (c) {
       var refs = c.referrals.map(function (r) { return word(r.partner_type) + ": " + word(r.status); }).join(", ");

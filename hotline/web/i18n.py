@@ -47,7 +47,8 @@ def translations(language: str) -> gettext.NullTranslations:
 
 
 def gettext_(message: str) -> str:
-    return translations(_current.get()).gettext(message)
+    """The message in the active language; an empty one stays empty (gettext would answer the catalogue header)."""
+    return translations(_current.get()).gettext(message) if message else message
 
 
 def ngettext_(singular: str, plural: str, n: int) -> str:

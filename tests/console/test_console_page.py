@@ -83,3 +83,17 @@ def test_take_next_call_with_nothing_waiting_returns_to_the_console(client):
     response = post_form(client, "/console", "/console/next")
     assert response.headers["location"] == "/console?note=no-call"
     assert "No call is waiting" in client.get(response.headers["location"]).text
+
+
+def test_the_alert_sound_and_scripts_are_served_by_the_hotline_itself(client):
+    import wave
+    from io import BytesIO
+
+    sound = client.get("/static/alert.wav")
+    assert sound.status_code == 200 and sound.headers["content-type"] in ("audio/wav", "audio/x-wav")
+    with wave.open(BytesIO(sound.content)) as wav:
+        assert 0.3 < wav.getnframes() / wav.getframerate() < 3
+    for script in ("/static/console.js", "/static/wallboard.js"):
+        assert client.get(script).status_code == 200
+    page_login(client, "counselor")
+    assert "http" not in "".join(line for line in client.get("/console").text.splitlines() if "src=" in line)

@@ -45,3 +45,9 @@ def test_every_po_compiles_and_every_console_string_is_translated(tmp_path):
             catalog = read_po(po)
         missing = [m.id for m in catalog if m.id and not m.string]
         assert missing == [], f"{language}: untranslated {missing[:5]}"
+
+
+def test_an_empty_value_translates_to_nothing_not_the_catalogue_header():
+    for language in i18n.UI_LANGUAGES:
+        with i18n.active(language):
+            assert i18n.gettext_("") == ""
