@@ -19,6 +19,7 @@ from hotline.reports.schemas import ReportFilters
 from hotline.triage.scale import URGENCIES
 
 CRITICAL_SHOWN = 20
+RECENT_SHOWN = 15
 
 
 def queue_snapshot(*, db_session: Session, user: User, now: float | None = None) -> dict:
@@ -56,7 +57,7 @@ def wallboard_snapshot(*, db_session: Session, now: float | None = None) -> dict
         items, available = [], False
     return {"at": now, "queue_available": available, "by_urgency": by_urgency(items),
             "counselors": floor(db_session=db_session, now=now), "today": today(db_session=db_session),
-            "critical": critical_today(db_session=db_session)}
+            "critical": critical_today(db_session=db_session), "recent": recent_calls(db_session=db_session)}
 
 
 def by_urgency(items: list) -> list[dict]:
@@ -97,6 +98,14 @@ def critical_today(*, db_session: Session) -> list[dict]:
              "created_at": _iso(c.created_at),
              "referrals": [{"code": r.code, "partner_type": r.partner_type, "status": r.status}
                            for r in made if r.call_id == c.id]} for c in found]
+
+
+def recent_calls(*, db_session: Session) -> list[dict]:
+    """The latest real calls, newest first, for the supervisor to open any call screen."""
+    found = db_session.scalars(select(Call).where(Call.training.is_(False))
+                               .order_by(Call.created_at.desc(), Call.id.desc()).limit(RECENT_SHOWN))
+    return [{"call_sid": c.call_sid, "line": c.line, "language": c.language, "status": c.status,
+             "urgency": c.urgency, "category": c.category, "created_at": _iso(c.created_at)} for c in found]
 
 
 def _iso(moment: datetime | None) -> str | None:

@@ -45,6 +45,10 @@
       var refs = c.referrals.map(function (r) { return word(r.partner_type) + ": " + word(r.status); }).join(", ");
       return row([link(c.call_sid), c.line, word(c.status), refs], "status-" + c.status);
     }));
+    fill("recent", board.recent.map(function (c) {
+      return row([link(c.call_sid), c.line, word(c.language), word(c.urgency || "untriaged"), word(c.category),
+                  word(c.status)], "urgency-" + (c.urgency || "untriaged"));
+    }));
   }
 
   function alertCritical(board) {

@@ -37,3 +37,4 @@ def test_the_wallboard_shows_waiting_calls_by_urgency_the_floor_and_critical_ref
     assert critical[sid]["referrals"][0]["partner_type"] == "mobile_team"
     assert critical[sid]["referrals"][0]["status"] == "pending"
     assert set(board["today"]) >= {"calls", "answered", "service_level_15s"}
+    assert sid in [c["call_sid"] for c in board["recent"]]
