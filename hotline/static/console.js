@@ -90,6 +90,13 @@
     }
   }
 
+  function announce(calls) {
+    var critical = calls.filter(function (c) { return c.urgency === "critical"; }).length;
+    var text = labels.waiting_calls + ": " + calls.length + (critical ? " (" + word("critical") + ": " + critical + ")" : "");
+    var summary = document.getElementById("queue-summary");
+    if (summary.textContent !== text) { summary.textContent = text; }  /* read out only when it changes */
+  }
+
   function onQueue(event) {
     var snapshot = JSON.parse(event.data);
     var status = document.getElementById("live-status");
@@ -98,6 +105,7 @@
     drawQueue(snapshot.calls);
     drawTraining(snapshot.training);
     alertCritical(snapshot.calls);
+    announce(snapshot.calls);
     var presence = document.getElementById("presence-now");
     presence.textContent = word(snapshot.presence);
     presence.className = "presence presence-" + snapshot.presence;
