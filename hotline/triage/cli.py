@@ -70,28 +70,30 @@ def run_evaluate(args: argparse.Namespace, stdout: TextIO | None = None, stderr:
 
 
 def run_train(args: argparse.Namespace, stdout: TextIO | None = None) -> int:
-    """Refit and write data/model.json, or with --cv print out-of-fold figures of rules, model and both."""
+    """Choose the model's thresholds on held-out folds, refit on all rows and write data/model.json (and the
+    calibration report data/calibration.json); with --cv print the out-of-fold report and write nothing."""
     from hotline.triage import train  # scikit-learn is imported only for training
 
     stdout = stdout or sys.stdout
     rows = train.read_rows()
+    report = train.calibrate(rows, rules_view)
+    stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     if args.cv:
-        for line in train.cross_validate(rows, rules_view):
-            stdout.write(json.dumps(line, ensure_ascii=False) + "\n")
         return 0
-    train.write(train.fit(rows))
+    train.write_calibration(report)
+    train.write(train.fit(rows, report["thresholds"]))
     stdout.write(f"wrote {train.ARTIFACT} from {len(rows)} rows\n")
     return 0
 
 
-def rules_view(row: dict) -> tuple[str, str | None, bool]:
-    """What the rules alone say of a row: urgency, text category, and whether a strong cue backs them."""
-    from hotline.triage.service import CONFIRMED
+def rules_view(row: dict) -> tuple[str, str | None, str]:
+    """What the rules alone say of a row: urgency, text category, and their tier (see ``model.TIERS``)."""
+    from hotline.triage.service import rules_tier
     from hotline.triage.text import analyse
 
     verdict = analyse(row.get("text", ""))
     result = classify(text=row.get("text", ""), answers=row.get("answers"), use_model=False)
-    return result.urgency, verdict.category, verdict.confidence >= CONFIRMED
+    return result.urgency, verdict.category, rules_tier(verdict)
 
 
 def read_labelled(path: Path) -> Iterable[dict]:

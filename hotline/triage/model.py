@@ -80,12 +80,29 @@ class Head:
         return {c: e / total for c, e in zip(self.classes, exps)}
 
 
+# How firmly the text rules decided, which sets how much evidence the model needs to raise their level:
+# "settled_low": a service question with no sign of risk or need (the rules said low on a confident cue);
+# "open": the rules found no strong cue; "confirmed": a strong cue backs the rules' level.
+TIERS = ("settled_low", "open", "confirmed")
+# The highest level the model alone may ask for in each tier. When the rules settled a plain question as low, the
+# text names no danger, so the model may at most ask for a counselor's look (medium), never a critical alarm.
+CAPS = {"settled_low": "medium", "open": "critical", "confirmed": "critical"}
+# A lift needs real evidence: P(level or above) must pass what the model says of a text it knows nothing about
+# (its intercepts alone, e.g. ~0.11 for critical) by this factor. Without the floor every unfamiliar text, such as
+# a plain question in words the training rows never used, would be lifted to critical.
+EVIDENCE_MARGIN = 1.25
+# When a strong cue backs the rules' level (a stated "years ago", a beating without a sign of "now"), the model
+# overrules them only when it finds the higher level more likely than not.
+TIER_FLOOR = {"settled_low": 0.5, "open": 0.0, "confirmed": 0.5}
+
+
 @dataclass(frozen=True)
 class Opinion:
     """What the model says about one text."""
 
-    urgency: str  # the highest level whose cumulative probability passes its threshold
+    urgency: str  # the highest level whose cumulative probability passes its threshold (low when none does)
     urgency_p: float  # P(that level or above)
+    threshold: float  # the threshold it passed (1.0 when none did)
     category: str
     category_p: float
     probabilities: dict[str, float]  # per urgency level
@@ -98,18 +115,28 @@ class Model:
     idf: dict[str, float]
     urgency: Head
     category: Head
-    # "open" (the text rules found no strong cue) and "confirmed" (they did): level → the P(level or above)
-    # beyond which the model asks for at least that level. Confirmed rules need more evidence to overrule.
+    # tier (see TIERS) → level → the P(level or above) beyond which the model asks for at least that level, chosen
+    # by cross-validation on held-out folds of the training rows (`hotline triage train`), never below the floor.
     thresholds: dict[str, dict[str, float]]
 
-    def opinion(self, text: str, hits: Sequence[Hit] | None = None, confirmed: bool = False) -> Opinion:
-        """Urgency at the risk-averse thresholds, and the most likely category."""
+    @property
+    def floor(self) -> dict[str, float]:
+        """Per level, the P(level or above) a lift must pass: the no-evidence output times EVIDENCE_MARGIN."""
+        return evidence_floor(self.urgency)
+
+    def floor_of(self, tier: str) -> dict[str, float]:
+        """The evidence floor raised to the tier's floor."""
+        return {level: max(p, TIER_FLOOR.get(tier, 0.0)) for level, p in self.floor.items()}
+
+    def opinion(self, text: str, hits: Sequence[Hit] | None = None, tier: str = "open") -> Opinion:
+        """Urgency at the calibrated thresholds of the rules' tier, and the most likely category."""
         vector = features(text, self.idf, hits)
         probs = self.urgency.probabilities(vector)
-        level, p_level = level_at(probs, self.thresholds["confirmed" if confirmed else "open"])
+        thresholds = self.thresholds.get(tier) or self.thresholds["open"]
+        level, p_level, threshold = level_at(probs, thresholds, CAPS.get(tier, "critical"), self.floor_of(tier))
         cats = self.category.probabilities(vector)
         category = max(cats, key=cats.get)
-        return Opinion(level, p_level, category, cats[category], probs)
+        return Opinion(level, p_level, threshold, category, cats[category], probs)
 
 
 def cumulative(probs: dict[str, float]) -> dict[str, float]:
@@ -121,13 +148,24 @@ def cumulative(probs: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def level_at(probs: dict[str, float], thresholds: dict[str, float]) -> tuple[str, float]:
-    """The highest level whose P(level or above) exceeds its threshold (low when none does)."""
+def evidence_floor(head: Head) -> dict[str, float]:
+    """P(level or above) of a text without any known feature (the intercepts alone), times EVIDENCE_MARGIN."""
+    return {level: min(1.0, p * EVIDENCE_MARGIN) for level, p in cumulative(head.probabilities({})).items()}
+
+
+def level_at(probs: dict[str, float], thresholds: dict[str, float], cap: str = "critical",
+             floor: dict[str, float] | None = None) -> tuple[str, float, float]:
+    """The highest level up to ``cap`` whose P(level or above) exceeds both its threshold and its evidence floor.
+
+    Returns (level, P(level or above), threshold passed); ("low", P(low or above), 1.0) when none passes."""
     cum = cumulative(probs)
     for level in reversed(URGENCIES[1:]):
-        if cum[level] > thresholds[level]:
-            return level, cum[level]
-    return "low", cum["low"]
+        if URGENCIES.index(level) > URGENCIES.index(cap):
+            continue
+        threshold = max(thresholds.get(level, 1.0), (floor or {}).get(level, 0.0))
+        if cum[level] > threshold:
+            return level, cum[level], threshold
+    return "low", cum["low"], 1.0
 
 
 def from_dict(data: dict) -> Model:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 from hotline.triage.answers import urgency_from_answers
 from hotline.triage.model import Model, Opinion, load
 from hotline.triage.scale import max_urgency, precedence, rank
-from hotline.triage.text import analyse
+from hotline.triage.text import TextVerdict, analyse
 
 REPEAT_WINDOW = timedelta(hours=24)
 MEANINGFUL_ANSWERS = frozenset({"topic", "someone_hurt", "aggressor_present", "weapon", "suicide_now", "danger_now", "silent"})
@@ -54,8 +54,7 @@ def classify(
     verdict = analyse(text)
     urgency = max_urgency(floor, verdict.urgency)
     reasons = reasons + verdict.reasons
-    confirmed = verdict.confidence >= CONFIRMED  # at least one strong cue decided the rules' level
-    opinion = MODEL.opinion(text, verdict.hits, confirmed) if use_model and MODEL and (text or "").strip() else None
+    opinion = MODEL.opinion(text, verdict.hits, rules_tier(verdict)) if use_model and MODEL and (text or "").strip() else None
     text_category = verdict.category
     if opinion:
         urgency, text_category = _second_opinion(opinion, urgency, verdict.category, reasons)
@@ -70,12 +69,20 @@ def classify(
     return TriageResult(urgency, category, _confidence(verdict.urgency, verdict.confidence, floor, urgency), reasons)
 
 
+def rules_tier(verdict: TextVerdict) -> str:
+    """How firmly the text rules decided (see ``hotline.triage.model.TIERS``)."""
+    if verdict.urgency == "low":
+        return "settled_low"  # only a question about a service, with no sign of risk or need
+    return "confirmed" if verdict.confidence >= CONFIRMED else "open"
+
+
 def _second_opinion(opinion: Opinion, urgency: str | None, text_category: str | None,
                     reasons: list[str]) -> tuple[str | None, str | None]:
     """Raise the urgency to the model's risk-averse level; take its category when the rules named none."""
     if rank(opinion.urgency) > rank(urgency):
-        reasons.append(f"model: similar to calls labelled {opinion.urgency} "
-                       f"(p={opinion.urgency_p:.2f} of {opinion.urgency} or above) → at least {opinion.urgency}")
+        reasons.append(f"model: similar to calls labelled {opinion.urgency} (p={opinion.urgency_p:.2f} of "
+                       f"{opinion.urgency} or above, over its cross-validated threshold {opinion.threshold:.2f}) "
+                       f"→ at least {opinion.urgency}")
         urgency = opinion.urgency
     if text_category is None:
         reasons.append(f"model: the text is most like calls about {opinion.category} (p={opinion.category_p:.2f})")

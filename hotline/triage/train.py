@@ -12,18 +12,25 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from hotline.triage.matching import find_hits
-from hotline.triage.model import ARTIFACT, char_ngrams, cue_kinds, features, from_dict, level_at
+from hotline.triage.model import (ARTIFACT, CAPS, TIERS, char_ngrams, cumulative, features, from_dict,
+                                  level_at)
 from hotline.triage.normalize import normalize
 from hotline.triage.scale import URGENCIES, rank
 
 TRAIN_ROWS = Path(__file__).resolve().parent / "data" / "train.jsonl"
+CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.json"
 C = 10.0  # inverse regularisation, chosen by 5-fold cross-validation (1, 3, 10, 30, 100 tried)
-# P(level or above) that makes the model ask for at least that level. Chosen by cross-validation
-# (`hotline triage train --cv`) to keep under-triage near 5 % on rows the rules were not tuned on
-# while over-triage stays under ~40 % (TRIAGE.md rule 1: when unsure, the higher level).
-# "open": the text rules found no strong cue; "confirmed": they did, so the model needs more to overrule them.
-THRESHOLDS = {"open": {"medium": 0.2, "high": 0.5, "critical": 0.1},
-              "confirmed": {"medium": 0.5, "high": 0.6, "critical": 0.3}}
+# Thresholds of the model's lifts are chosen on held-out folds (``calibrate``): for each tier of the rules (see
+# ``model.TIERS``) and each level, the highest threshold at which rules + model still reach the recall target of
+# that level on rows the model never saw; where no threshold reaches it, the one with the least cost
+# (a miss counts MISS_COST times a needless lift: trauma triage accepts 5 % under- against 50 % over-triage,
+# TRIAGE.md rule 1). A lift must also pass the model's evidence floor (``model.evidence_floor``).
+RECALL_TARGET = {"medium": 0.95, "high": 0.95, "critical": 1.0}
+MISS_COST = {"medium": 2.0, "high": 5.0, "critical": 10.0}
+GRID = tuple(round(0.05 + 0.025 * i, 3) for i in range(37))  # 0.05 … 0.95
+# Rows whose sources the text rules were written against show the rules near-perfect and would teach the
+# calibration that lifts are never needed; only rows from sources the rules were not tuned on calibrate.
+CALIBRATION_SOURCES = frozenset({"blind_c"})
 SCALE = 1000  # weights are stored as integers in thousandths: a smaller file that loads faster
 
 
@@ -55,8 +62,14 @@ def _fit_head(vectors, labels, names):
     return LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(matrix, labels)
 
 
-def fit(rows: Sequence[Mapping], thresholds: Mapping[str, Mapping[str, float]] = THRESHOLDS) -> dict:
+def shipped_thresholds() -> dict[str, dict[str, float]]:
+    """The thresholds chosen by the last calibration (data/calibration.json)."""
+    return json.loads(CALIBRATION.read_text(encoding="utf-8"))["thresholds"]
+
+
+def fit(rows: Sequence[Mapping], thresholds: Mapping[str, Mapping[str, float]] | None = None) -> dict:
     """The artifact (a JSON-ready dict): feature names, idf, the urgency and category heads, the thresholds."""
+    thresholds = shipped_thresholds() if thresholds is None else thresholds
     vectors, idf = _vectors(rows)
     names = sorted(idf) + sorted({k for v in vectors for k in v if k.startswith("k:")})
     index = [{name: 1.0} for name in names]  # fixes the DictVectorizer's columns to `names`, in order
@@ -96,15 +109,15 @@ def folds(rows: Sequence[Mapping], k: int, seed: int) -> list[list[int]]:
     return out
 
 
-def out_of_fold(rows: Sequence[Mapping], k: int = 5, seed: int = 0) -> list[tuple[dict[str, float], str, float]]:
-    """For each row, the urgency probabilities and category of a model that never saw it."""
+def out_of_fold(rows: Sequence[Mapping], k: int = 5, seed: int = 0) -> list[tuple[dict[str, float], str, float, dict]]:
+    """For each row, the urgency probabilities, category and evidence floor of a model that never saw it."""
     result: list = [None] * len(rows)
     for held in folds(rows, k, seed):
         held_set = set(held)
-        model = from_dict(fit([r for i, r in enumerate(rows) if i not in held_set]))
+        model = from_dict(fit([r for i, r in enumerate(rows) if i not in held_set], thresholds={"open": {}}))
         for i in held:
             op = model.opinion(rows[i]["text"])
-            result[i] = (op.probabilities, op.category, op.category_p)
+            result[i] = (op.probabilities, op.category, op.category_p, {tier: model.floor_of(tier) for tier in TIERS})
     return result
 
 
@@ -113,37 +126,65 @@ def figures(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     n = len(truth) or 1
     crit = [p for t, p in zip(truth, predicted) if t == "critical"]
     return {
-        "accuracy": sum(t == p for t, p in zip(truth, predicted)) / n,
-        "under": sum(rank(p) < rank(t) for t, p in zip(truth, predicted)) / n,
-        "over": sum(rank(p) > rank(t) for t, p in zip(truth, predicted)) / n,
-        "critical_recall": sum(p == "critical" for p in crit) / len(crit) if crit else 1.0,
+        "accuracy": round(sum(t == p for t, p in zip(truth, predicted)) / n, 3),
+        "under": round(sum(rank(p) < rank(t) for t, p in zip(truth, predicted)) / n, 3),
+        "over": round(sum(rank(p) > rank(t) for t, p in zip(truth, predicted)) / n, 3),
+        "critical_recall": round(sum(p == "critical" for p in crit) / len(crit), 3) if crit else 1.0,
     }
 
 
-def cross_validate(rows: Sequence[Mapping], rules: Callable[[Mapping], tuple[str, str | None, bool]],
-                   grid: Iterable[Mapping] = (THRESHOLDS,), k: int = 5, seed: int = 0) -> list[dict]:
-    """Figures of rules alone, model alone and max(rules, model at thresholds), out of fold, per threshold set.
+def choose_threshold(level: str, cases: Sequence[tuple[float, str, str, float]]) -> float:
+    """The threshold of one tier and level from held-out cases (P(level or above), rules' urgency, true urgency,
+    the evidence floor of the model that judged the case).
 
-    ``rules(row)`` gives the rules' urgency, their text category (None when the text names none) and whether a
-    strong cue backs them (the "confirmed" tier of the thresholds)."""
+    The highest threshold on the grid at which the level's recall reaches its target; when none does, the one
+    with the least cost. 1.0 (never lift) when nothing at this level is ever missed or gained."""
+    positives = [c for c in cases if rank(c[2]) >= rank(level)]
+    candidates = list(GRID) + [1.0]
+
+    def outcome(t: float) -> tuple[float, float]:
+        caught = sum(1 for p, r, _, f in positives if rank(r) >= rank(level) or p > max(t, f))
+        needless = sum(1 for p, r, truth, f in cases if rank(r) < rank(level) and rank(truth) < rank(level) and p > max(t, f))
+        recall = caught / len(positives) if positives else 1.0
+        return recall, MISS_COST[level] * (len(positives) - caught) + needless
+
+    reaching = [t for t in candidates if outcome(t)[0] >= RECALL_TARGET[level]]
+    if reaching:
+        return max(reaching)
+    return min(candidates, key=lambda t: (outcome(t)[1], -t))
+
+
+def calibrate(rows: Sequence[Mapping], rules: Callable[[Mapping], tuple[str, str | None, str]], k: int = 5,
+              seed: int = 0) -> dict:
+    """Choose the thresholds on held-out folds and report rules, model and both, out of fold, on the calibration
+    rows and on all rows. ``rules(row)`` gives the rules' urgency, their text category and their tier."""
     oof = out_of_fold(rows, k, seed)
     ruled = [rules(row) for row in rows]
-    truth = [row["urgency"] for row in rows]
-    cats = [row["category"] for row in rows]
-    combined_cat = [rc or mc for (_, rc, _), (_, mc, _) in zip(ruled, oof)]
-    report = []
-    for thresholds in grid:
-        model_u = [level_at(p, thresholds["confirmed" if firm else "open"])[0] for (p, _, _), (_, _, firm) in zip(oof, ruled)]
-        both = [max(r, m, key=rank) for (r, _, _), m in zip(ruled, model_u)]
-        report.append({
-            "thresholds": {tier: dict(levels) for tier, levels in thresholds.items()},
-            "rules": figures(truth, [r for r, _, _ in ruled]),
-            "model_open": figures(truth, [level_at(p, thresholds["open"])[0] for p, _, _ in oof]),
-            "combined": figures(truth, both),
-            "category": {"rules": _share(cats, [c for _, c, _ in ruled]), "model": _share(cats, [c for _, c, _ in oof]),
-                         "combined": _share(cats, combined_cat)},
-        })
+    calibration = [i for i, row in enumerate(rows) if row.get("source") in CALIBRATION_SOURCES]
+    thresholds: dict[str, dict[str, float]] = {}
+    for tier in TIERS:
+        members = [i for i in calibration if ruled[i][2] == tier]
+        cum = {i: cumulative(oof[i][0]) for i in members}
+        thresholds[tier] = {level: choose_threshold(level, [(cum[i][level], ruled[i][0], rows[i]["urgency"], oof[i][3][tier][level]) for i in members])
+                            for level in URGENCIES[1:]}
+    report = {"thresholds": thresholds, "calibration_rows": len(calibration), "recall_target": RECALL_TARGET,
+              "miss_cost": MISS_COST, "out_of_fold": {}}
+    for name, subset in (("calibration", calibration), ("all", list(range(len(rows))))):
+        truth = [rows[i]["urgency"] for i in subset]
+        combined = [max(ruled[i][0], level_at(oof[i][0], thresholds[ruled[i][2]], CAPS[ruled[i][2]], oof[i][3][ruled[i][2]])[0], key=rank) for i in subset]
+        cats = [rows[i]["category"] for i in subset]
+        report["out_of_fold"][name] = {
+            "n": len(subset),
+            "rules": figures(truth, [ruled[i][0] for i in subset]),
+            "rules_and_model": figures(truth, combined),
+            "category": {"rules_or_model": round(_share(cats, [ruled[i][1] or oof[i][1] for i in subset]), 3)},
+        }
     return report
+
+
+def write_calibration(report: dict, path: Path = CALIBRATION) -> None:
+    """Write the calibration report, whose thresholds ``fit`` ships in the artifact."""
+    path.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 def _share(truth: Sequence[str], predicted: Sequence[str | None]) -> float:

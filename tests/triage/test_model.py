@@ -38,9 +38,16 @@ def test_training_refuses_the_final_test_set():
 
 def test_cumulative_threshold_takes_the_highest_level_that_passes():
     probs = {"low": 0.1, "medium": 0.5, "high": 0.3, "critical": 0.1}
-    assert model.level_at(probs, {"medium": 0.2, "high": 0.5, "critical": 0.05}) == ("critical", pytest.approx(0.1))
-    assert model.level_at(probs, {"medium": 0.2, "high": 0.35, "critical": 0.2}) == ("high", pytest.approx(0.4))
-    assert model.level_at(probs, {"medium": 0.95, "high": 0.5, "critical": 0.2})[0] == "low"
+    assert model.level_at(probs, {"medium": 0.2, "high": 0.5, "critical": 0.05}) == ("critical", pytest.approx(0.1), 0.05)
+    assert model.level_at(probs, {"medium": 0.2, "high": 0.35, "critical": 0.2})[:2] == ("high", pytest.approx(0.4))
+    assert model.level_at(probs, {"medium": 0.95, "high": 0.5, "critical": 0.2}) == ("low", pytest.approx(1.0), 1.0)
+
+
+def test_cumulative_threshold_respects_the_evidence_floor_and_the_cap():
+    probs = {"low": 0.1, "medium": 0.5, "high": 0.3, "critical": 0.1}
+    thresholds = {"medium": 0.2, "high": 0.35, "critical": 0.05}
+    assert model.level_at(probs, thresholds, floor={"critical": 0.12})[0] == "high"  # 0.1 of critical is no evidence
+    assert model.level_at(probs, thresholds, cap="medium")[0] == "medium"
 
 
 def test_char_ngrams_match_scikit_learn_char_wb():
