@@ -2,10 +2,11 @@
 
 from datetime import timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hotline.auth.models import User
+from hotline.calls.models import Call
 from hotline.cases import callbacks
 from hotline.cases import service as cases
 from hotline.cases.models import CaseFile, ContactRecord
@@ -24,12 +25,13 @@ def callbacks_due(*, db_session: Session) -> list[dict]:
              "created_at": c.created_at, "attempts": tried.get(c.id, 0)} for c in found]
 
 
-def my_cases(*, db_session: Session, user: User) -> list[CaseFile]:
-    """The open case files this counselor recorded a contact in, most recently updated first."""
-    query = (select(CaseFile).join(ContactRecord, ContactRecord.case_id == CaseFile.id)
+def my_cases(*, db_session: Session, user: User) -> list[dict]:
+    """The open case files this counselor recorded a contact in, most recently updated first, each with a call."""
+    query = (select(CaseFile, func.max(Call.call_sid))
+             .join(ContactRecord, ContactRecord.case_id == CaseFile.id).join(Call, Call.id == ContactRecord.call_id)
              .where(ContactRecord.counselor_id == user.id, CaseFile.status != "closed")
-             .order_by(CaseFile.updated_at.desc()).distinct().limit(SHOWN))
-    return list(db_session.scalars(query))
+             .group_by(CaseFile.id).order_by(CaseFile.updated_at.desc()).limit(SHOWN))
+    return [{"case": case, "call_sid": call_sid} for case, call_sid in db_session.execute(query)]
 
 
 def follow_ups_due(*, db_session: Session, user: User) -> list:

@@ -71,6 +71,7 @@ def test_the_contact_form_records_the_contact_referral_and_follow_up(client):
     assert follow_up.note == "Call back: check" and follow_up.assigned_to == user.id
     page = client.get(response.headers["location"])
     assert "The contact is recorded" in page.text and 'id="referrals"' in page.text
+    assert f'href="/console/calls/{sid}"' in client.get("/console").text  # under my cases
 
 
 def test_the_directory_search_finds_partners_to_tick_and_the_rules_suggest(client):
