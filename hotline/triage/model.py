@@ -82,18 +82,20 @@ class Head:
 
 # How firmly the text rules decided, which sets how much evidence the model needs to raise their level:
 # "settled_low": a service question with no sign of risk or need (the rules said low on a confident cue);
-# "open": the rules found no strong cue; "confirmed": a strong cue backs the rules' level.
-TIERS = ("settled_low", "open", "confirmed")
+# "deescalated": the text names a risk only as past or negated ("years ago", "I am not going to"), and the rules
+# read it as no current risk; "open": the rules found no strong cue; "confirmed": a strong cue backs their level.
+TIERS = ("settled_low", "deescalated", "open", "confirmed")
 # The highest level the model alone may ask for in each tier. When the rules settled a plain question as low, the
 # text names no danger, so the model may at most ask for a counselor's look (medium), never a critical alarm.
-CAPS = {"settled_low": "medium", "open": "critical", "confirmed": "critical"}
+CAPS = {"settled_low": "medium", "deescalated": "critical", "open": "critical", "confirmed": "critical"}
 # A lift needs real evidence: P(level or above) must pass what the model says of a text it knows nothing about
 # (its intercepts alone, e.g. ~0.11 for critical) by this factor. Without the floor every unfamiliar text, such as
 # a plain question in words the training rows never used, would be lifted to critical.
 EVIDENCE_MARGIN = 1.25
-# When a strong cue backs the rules' level (a stated "years ago", a beating without a sign of "now"), the model
-# overrules them only when it finds the higher level more likely than not.
-TIER_FLOOR = {"settled_low": 0.5, "open": 0.0, "confirmed": 0.5}
+# Where the rules read the text on purpose as no current risk (a plain question; a risk said to be past or
+# negated), words the model cannot read, the model overrules them only when it finds the higher level more likely
+# than not. Elsewhere the cross-validated thresholds and the evidence floor decide.
+TIER_FLOOR = {"settled_low": 0.5, "deescalated": 0.5, "open": 0.0, "confirmed": 0.0}
 
 
 @dataclass(frozen=True)

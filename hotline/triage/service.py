@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from hotline.triage.answers import urgency_from_answers
+from hotline.triage.matching import RISK_KINDS
 from hotline.triage.model import Model, Opinion, load
 from hotline.triage.scale import max_urgency, precedence, rank
 from hotline.triage.text import TextVerdict, analyse
@@ -73,6 +74,8 @@ def rules_tier(verdict: TextVerdict) -> str:
     """How firmly the text rules decided (see ``hotline.triage.model.TIERS``)."""
     if verdict.urgency == "low":
         return "settled_low"  # only a question about a service, with no sign of risk or need
+    if rank(verdict.urgency) <= rank("medium") and any(h.kind in RISK_KINDS and (h.past or h.negated) for h in verdict.hits):
+        return "deescalated"  # a risk named only as past or negated: the rules read it as no current risk
     return "confirmed" if verdict.confidence >= CONFIRMED else "open"
 
 

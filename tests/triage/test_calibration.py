@@ -86,10 +86,15 @@ def test_the_evidence_floor_is_above_the_no_evidence_output():
         assert floor[level] > blank[level] or floor[level] == 1.0
 
 
-def test_a_strong_rule_is_overruled_only_on_more_than_even_odds():
+def test_a_deliberate_no_risk_reading_is_overruled_only_on_more_than_even_odds():
     for level in URGENCIES[1:]:
-        assert service.MODEL.floor_of("confirmed")[level] >= 0.5
+        assert service.MODEL.floor_of("deescalated")[level] >= 0.5
         assert service.MODEL.floor_of("settled_low")[level] >= 0.5
+
+
+@pytest.mark.parametrize("text", ["i tried suicide years ago, im fine now", "bolaligimda otam meni urardi, hozir yomon tushlar koraman"])
+def test_a_risk_in_the_past_is_read_as_deescalated(text):
+    assert service.rules_tier(analyse(text)) == "deescalated"
 
 
 def test_when_the_rules_settled_low_the_model_never_asks_for_more_than_medium():

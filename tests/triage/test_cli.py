@@ -48,8 +48,11 @@ def test_evaluate_prints_figures(tmp_path):
     path.write_text(json.dumps({"id": "a", "text": "муж бьёт меня", "urgency": "high", "category": "domestic_violence"},
                                ensure_ascii=False) + "\n", encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    assert cli.run_evaluate(_parse(["triage", "evaluate", str(path)]), stdout=out, stderr=err) == 0
+    assert cli.run_evaluate(_parse(["triage", "evaluate", str(path), "--rules-only"]), stdout=out, stderr=err) == 0
     assert "urgency accuracy   1.000" in out.getvalue() and err.getvalue() == ""
+    out = io.StringIO()
+    assert cli.run_evaluate(_parse(["triage", "evaluate", str(path)]), stdout=out, stderr=err) == 0
+    assert "under-triage       0.000" in out.getvalue()  # with the model: never below the rules
 
 
 def test_evaluate_missing_or_malformed_file_exits_2(tmp_path):

@@ -28,7 +28,7 @@ def test_evaluate_counts_under_and_over_triage():
         {"id": "b", "text": "где можно получить коляску?", "urgency": "medium", "category": "disability"},  # predicted low
         {"id": "c", "text": "муж бьёт меня", "urgency": "medium", "category": "domestic_violence"},  # predicted high
     ]
-    ev = evaluate(rows)
+    ev = evaluate(rows, use_model=False)  # the arithmetic, on the rules' decisions
     assert ev.n == 3
     assert ev.confusion["critical"]["critical"] == 1
     assert ev.confusion["medium"]["low"] == 1 and ev.confusion["medium"]["high"] == 1
@@ -44,7 +44,7 @@ def test_critical_recall_drops_when_a_critical_call_is_missed():
 
 
 def test_format_evaluation_prints_matrix_and_figures():
-    text = format_evaluation(evaluate([{"text": "муж бьёт меня", "urgency": "high", "category": "domestic_violence"}]))
+    text = format_evaluation(evaluate([{"text": "муж бьёт меня", "urgency": "high", "category": "domestic_violence"}], use_model=False))
     assert "true \\ predicted" in text and "critical recall" in text and "under-triage" in text
     assert "urgency accuracy   1.000" in text
 

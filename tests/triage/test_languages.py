@@ -19,12 +19,19 @@ def _check(text, urgency, category=None):
         ("выпил пачку таблеток, прощайте", "critical", "suicide_self_harm"),  # means + act
         ("я не собираюсь убивать себя, просто тоскливо", "medium", "mental_health"),  # negation
         ("в детстве отец меня бил, теперь кошмары снятся", "medium", "mental_health"),  # past
-        ("соседский мальчик говорит что отчим его бьёт, ему 9 лет", "high", "child_abuse"),  # third party
         ("муж сейчас бьёт меня, у него нож", "critical", "domestic_violence"),  # now + weapon
     ],
 )
 def test_russian(text, urgency, category):
     _check(text, urgency, category)
+
+
+def test_russian_third_party_report_is_high_by_the_rules_and_never_lower():
+    text = "соседский мальчик говорит что отчим его бьёт, ему 9 лет"
+    rules = classify(text=text, use_model=False)
+    assert (rules.urgency, rules.category) == ("high", "child_abuse")
+    # the model may only raise it (a child beaten at home: when unsure between high and critical, the higher)
+    assert classify(text=text).urgency in ("high", "critical") and classify(text=text).category == "child_abuse"
 
 
 @pytest.mark.parametrize(
