@@ -15,6 +15,7 @@ from hotline.training.scenarios import Scenario, load
 from hotline.triage.service import TriageResult, classify
 
 ATTEMPT = "training-attempt"
+TRAINERS = ("supervisor", "admin")
 RECENT = 20
 
 
@@ -71,11 +72,13 @@ def attempt_of(*, db_session: Session, call: Call) -> dict | None:
     return db_session.scalar(select(CallEvent.detail).where(CallEvent.call_id == call.id, CallEvent.kind == ATTEMPT))
 
 
-def recent(*, db_session: Session, user: User) -> list[Call]:
-    """This trainee's latest training calls."""
-    query = (select(Call).where(Call.training.is_(True), Call.counselor_id == user.id)
+def recent(*, db_session: Session, user: User) -> list[tuple[Call, str]]:
+    """The latest training calls with their trainee: a trainee's own, every trainee's for supervisors (trainers)."""
+    query = (select(Call, User.username).join(User, User.id == Call.counselor_id).where(Call.training.is_(True))
              .order_by(Call.id.desc()).limit(RECENT))
-    return list(db_session.scalars(query))
+    if user.role not in TRAINERS:
+        query = query.where(Call.counselor_id == user.id)
+    return [(call, username) for call, username in db_session.execute(query)]
 
 
 @dataclass(frozen=True)

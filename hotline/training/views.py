@@ -67,6 +67,6 @@ def _training_call(db_session, call_sid: str, page_user: PageUser):
     call = calls.get(db_session=db_session, call_sid=call_sid)
     if call is None or not call.training:
         raise PageProblem(status.HTTP_404_NOT_FOUND, "No such training call.", page_user)
-    if call.counselor_id != page_user.user.id and page_user.user.role not in ("supervisor", "admin"):
+    if call.counselor_id != page_user.user.id and page_user.user.role not in service.TRAINERS:
         raise PageProblem(status.HTTP_403_FORBIDDEN, "This is another trainee's call.", page_user)
     return call

@@ -112,3 +112,16 @@ def test_training_calls_are_left_out_of_the_reports_and_the_call_log(client):
     _, headers = login(client, "manager")
     assert client.get("/api/calls", headers=headers).json()["total"] == 0
     assert client.get(f"/api/reports/calls/{sid}", headers=headers).status_code == 404
+
+
+def test_a_trainer_sees_every_trainees_calls_and_debriefs_a_trainee_sees_only_theirs(client):
+    trainee = page_login(client, "counselor")
+    sid = _start(client).call_sid
+    client.cookies.clear()
+    other = page_login(client, "counselor")
+    assert trainee.username not in client.get("/training").text
+    assert client.get(f"/training/calls/{sid}").status_code == 403
+    client.cookies.clear()
+    page_login(client, "supervisor")
+    assert trainee.username in client.get("/training").text and other.username not in client.get("/training").text
+    assert client.get("/training/calls/CAnothing").status_code == 404
