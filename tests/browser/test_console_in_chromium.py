@@ -117,3 +117,18 @@ def test_a_trainee_takes_a_scripted_call_and_reads_the_debrief(live_server, brow
     expect(page.locator("#debrief tr.match")).to_have_count(3)
     screenshot(page, "training-debrief")
     page.close()
+
+
+def test_the_interface_switches_to_tajik_for_this_user(live_server, browser, screenshot):
+    counselor = make_user("counselor")
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    sign_in(page, live_server, counselor.username)
+    page.get_by_label("Language").select_option("tg")
+    page.get_by_role("button", name="Change").click()
+    expect(page.locator("html")).to_have_attribute("lang", "tg")
+    expect(page.get_by_role("button", name="Занги навбатиро гиред")).to_be_visible()
+    queued_call(urgency="high", language="ru")
+    expect(page.locator("#queue tbody")).to_contain_text("баланд", timeout=LIVE_S * 1000)
+    expect(page.locator("#live-status")).to_contain_text("зинда")
+    screenshot(page, "console-tajik")
+    page.close()
