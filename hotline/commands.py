@@ -12,6 +12,7 @@ def register_all(subparsers) -> None:
     from hotline.privacy.redaction import install as install_log_redaction
     from hotline.referrals.cli import register as register_referrals
     from hotline.simulate.cli import register as register_simulate
+    from hotline.training.cli import register as register_training
     from hotline.triage.cli import register as register_triage
 
     install_log_redaction()
@@ -25,6 +26,7 @@ def register_all(subparsers) -> None:
     register_referrals(subparsers)
     register_audit(subparsers)
     register_privacy(subparsers)
+    register_training(subparsers)
 
 
 def _register_db(subparsers) -> None:

@@ -51,7 +51,12 @@ def load(path: Path = SCENARIOS_FILE) -> dict[str, Scenario]:
 
 @lru_cache(maxsize=4)
 def _load(path: Path, _stamp: int) -> dict[str, Scenario]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as exc:
+        raise ScenarioError(f"{path.name}: not valid YAML ({str(exc).splitlines()[0]})") from None
+    if not isinstance(data, dict):
+        raise ScenarioError(f"{path.name}: expected a mapping with a 'scenarios' list")
     found: dict[str, Scenario] = {}
     for index, entry in enumerate(data.get("scenarios") or []):
         scenario = _scenario(index, entry)

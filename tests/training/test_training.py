@@ -125,3 +125,15 @@ def test_a_trainer_sees_every_trainees_calls_and_debriefs_a_trainee_sees_only_th
     page_login(client, "supervisor")
     assert trainee.username in client.get("/training").text and other.username not in client.get("/training").text
     assert client.get("/training/calls/CAnothing").status_code == 404
+
+
+def test_hotline_training_check_lists_triage_beside_the_expert_and_refuses_a_broken_file(tmp_path, capsys):
+    from hotline.cli import main
+
+    assert main(["training", "check"]) == 0
+    out = capsys.readouterr().out
+    assert "tg-child-beaten" in out and "expert high/child_abuse" in out and "scenarios OK" in out
+    broken = tmp_path / "scenarios.yaml"
+    broken.write_text("scenarios: [\n")
+    assert main(["training", "check", str(broken)]) == 1
+    assert "not valid YAML" in capsys.readouterr().err
