@@ -9,7 +9,7 @@ from redis.exceptions import RedisError
 from hotline.cases import callbacks
 from hotline.cases import service as cases
 from hotline.cases.models import FollowUp
-from hotline.console import lists
+from hotline.console import lists, snapshots
 from hotline.console.web import CsrfField, FloorPage, PageProblem, StaffPage, check_csrf, render
 from hotline.counselors import service as counselors
 from hotline.counselors.presence import PRESENCES
@@ -30,7 +30,7 @@ def back(location: str) -> RedirectResponse:
 def console_page(request: Request, db_session: DbSession, page_user: FloorPage, note: str = "") -> HTMLResponse:
     user = page_user.user
     return render(request, "console/index.html", page_user, note=note[:40], presences=PRESENCES,
-                  presence=counselors.get_presence(user_id=user.id).presence,
+                  presence=snapshots.presence_of(user),
                   callbacks=lists.callbacks_due(db_session=db_session),
                   cases=lists.my_cases(db_session=db_session, user=user),
                   follow_ups=lists.follow_ups_due(db_session=db_session, user=user))
@@ -42,7 +42,11 @@ def set_presence(page_user: FloorPage, csrf_token: CsrfField = "",
     check_csrf(page_user, csrf_token)
     if presence not in PRESENCES:
         raise PageProblem(status.HTTP_422_UNPROCESSABLE_CONTENT, "Choose a presence from the list.", page_user)
-    counselors.set_presence(user_id=page_user.user.id, presence=presence)
+    try:
+        counselors.set_presence(user_id=page_user.user.id, presence=presence)
+    except (RedisError, OSError):
+        raise PageProblem(status.HTTP_503_SERVICE_UNAVAILABLE, "The queue is unavailable right now.",
+                          page_user) from None
     return back("/console")
 
 

@@ -32,8 +32,16 @@ def queue_snapshot(*, db_session: Session, user: User, now: float | None = None)
     skills = skills_of(user)
     calls = [{**item.model_dump(), "mine": skills.can_take(_entry(item, now))} for item in items]
     return {"at": now, "queue_available": available, "calls": calls,
-            "presence": counselors.get_presence(user_id=user.id).presence,
+            "presence": presence_of(user),
             "training": training_waiting(db_session=db_session, user=user)}
+
+
+def presence_of(user: User) -> str:
+    """The counselor's presence; unknown (shown as offline) while Redis is down."""
+    try:
+        return counselors.get_presence(user_id=user.id).presence
+    except (RedisError, OSError):
+        return "offline"
 
 
 def _entry(item, now: float) -> Waiting:
@@ -72,9 +80,14 @@ def by_urgency(items: list) -> list[dict]:
 
 
 def floor(*, db_session: Session, now: float) -> list[dict]:
+    """Staff who take calls and their presence; empty while Redis is down."""
+    try:
+        found = counselors.list_counselors(db_session=db_session)
+    except (RedisError, OSError):
+        return []
     return [{"username": c.user.username, "role": c.user.role, "presence": c.presence.presence,
              "for_seconds": int(now - c.presence.since) if c.presence.since else None}
-            for c in counselors.list_counselors(db_session=db_session)]
+            for c in found]
 
 
 def today(*, db_session: Session) -> dict:
