@@ -61,7 +61,7 @@ def screen(*, db_session: Session, call: Call, user: User, search: dict) -> dict
             "transcript": redact(call.transcript) if call.transcript else None,
             "history": history(db_session=db_session, call=call), "contact": contact,
             "referrals": referrals.for_call(db_session=db_session, call_id=call.id),
-            "suggestions": suggestions(db_session=db_session, call=call),
+            "suggestions": suggestions(db_session=db_session, call=call, region=search.get("region") or None),
             "directory": search_directory(db_session=db_session, **search), "search": search, "choices": CHOICES}
 
 
@@ -82,10 +82,10 @@ def history(*, db_session: Session, call: Call) -> list[Call]:
     return list(db_session.scalars(query))
 
 
-def suggestions(*, db_session: Session, call: Call) -> list[dict]:
-    """The dispatch rules' proposal for this call; empty (with a note) when the rules cannot be read."""
+def suggestions(*, db_session: Session, call: Call, region: str | None = None) -> list[dict]:
+    """The dispatch rules' proposal for this call (in the region searched, else the call's); empty without rules."""
     try:
-        found = referrals.suggest(db_session=db_session, call=call)
+        found = referrals.suggest(db_session=db_session, call=call, region=region)
     except RulesError:
         return []
     return [{"partner_type": kind, "partner": partner, "rule": rule} for kind, partner, rule in found]

@@ -111,3 +111,13 @@ def test_the_override_changes_urgency_with_the_reason_logged(client):
     assert call.urgency == "critical" and "weapon mentioned" in call.reasons[-1]
     missing = post_form(client, f"/console/calls/{sid}", f"/console/calls/{sid}/override", {"urgency": "low"})
     assert missing.status_code == 422
+
+
+def test_the_suggestion_follows_the_region_searched_when_the_call_has_none(client):
+    load_sample_directory()
+    user = page_login(client, "counselor")
+    sid = make_call(counselor_id=user.id, region=None, category="domestic_violence", urgency="critical")
+    assert "no partner in this region" in client.get(f"/console/calls/{sid}").text
+    page = client.get(f"/console/calls/{sid}?region=khatlon")
+    suggested = page.text.split('id="suggested"')[1].split("</fieldset>")[0]
+    assert "SAMPLE" in suggested and "no partner in this region" not in suggested
