@@ -5,6 +5,8 @@
   var words = labels.words || {};
   var seenCritical = {};
   var first = true;
+  var lastRung = 0;
+  var RING_AGAIN_MS = 15000;  /* a critical call still waiting rings again */
 
   function word(id) { return words[id] || id || ""; }
   function minutes(seconds) {
@@ -82,7 +84,9 @@
     banner.hidden = !waiting;
     banner.textContent = waiting ? labels.critical_alert : "";
     document.body.classList.toggle("critical-waiting", waiting);
-    if (fresh.length) {
+    var now = Date.now();
+    if (fresh.length || (waiting && now - lastRung > RING_AGAIN_MS)) {
+      lastRung = now;
       var sound = document.getElementById("alert-sound");
       sound.currentTime = 0;
       var played = sound.play();
