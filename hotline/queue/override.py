@@ -31,7 +31,7 @@ def override(*, db_session, call: Call, user: User, urgency: str | None, categor
     calls.log_event(db_session=db_session, call=call, kind="override", input=user.username,
                     detail={"by": user.username, "user_id": user.id, "reason": reason, "before": before,
                             "after": {"urgency": call.urgency, "category": call.category}})
-    if call.status == "queued" and urgency:
+    if call.status == "queued" and urgency and not call.training:  # training calls are in no real queue
         call_sid = call.call_sid
         after_commit(db_session, lambda: waiting.reorder(call_sid, urgency))
         if urgency == "critical":

@@ -89,8 +89,8 @@ def on_critical(call_sid: str) -> bool:
     """
     with transaction() as db_session:
         call = calls.get(db_session=db_session, call_sid=call_sid)
-        if call is None or call.status != "queued" or call.urgency != "critical":
-            return False
+        if call is None or call.status != "queued" or call.urgency != "critical" or call.training:
+            return False  # a training call never alerts the floor
         available = [c.user.id for c in counselors.available(db_session=db_session)]
         if not calls.log_event(db_session=db_session, call=call, kind="alert", dedupe_key="critical-alert",
                                input="critical", detail={"counselors": available}):

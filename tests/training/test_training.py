@@ -137,3 +137,16 @@ def test_hotline_training_check_lists_triage_beside_the_expert_and_refuses_a_bro
     broken.write_text("scenarios: [\n")
     assert main(["training", "check", str(broken)]) == 1
     assert "not valid YAML" in capsys.readouterr().err
+
+
+def test_overriding_a_waiting_training_call_to_critical_alerts_nobody(client):
+    from hotline.queue import alerts
+    from hotline.redis_conn import get_redis
+
+    page_login(client, "counselor")
+    call = _start(client, "ru-stress-exams")
+    response = post_form(client, f"/console/calls/{call.call_sid}", f"/console/calls/{call.call_sid}/override",
+                         {"urgency": "critical", "reason": "practice"})
+    assert response.status_code == 303
+    assert alerts.recent(get_redis()) == [] and not waiting.on_critical(call.call_sid)
+    assert call.call_sid not in [e.call_sid for e in waiting.waiting_calls()]
