@@ -33,6 +33,8 @@ class Recorded:
 
 def record(*, db_session: Session, call: Call, outcome: OutcomeIn, counselor_id: int) -> Recorded:
     """Record the contact (in the caller's case file), make the referrals, and plan the follow-up."""
+    if call.training:
+        raise OutcomeError("call_sid", "a training call: its answer is kept for the debrief, nothing is sent")
     call.region = outcome.region
     if not call.category:
         call.category = outcome.category

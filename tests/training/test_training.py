@@ -150,3 +150,17 @@ def test_overriding_a_waiting_training_call_to_critical_alerts_nobody(client):
     assert response.status_code == 303
     assert alerts.recent(get_redis()) == [] and not waiting.on_critical(call.call_sid)
     assert call.call_sid not in [e.call_sid for e in waiting.waiting_calls()]
+
+
+def test_the_outcome_api_refuses_a_training_call_so_no_partner_is_ever_sent_one(client):
+    from tests.auth.helpers import token_for
+
+    trainee = page_login(client, "counselor")
+    sid = _start(client).call_sid
+    post_form(client, "/console", f"/training/calls/{sid}/take")
+    body = {"category": "child_abuse", "region": "khatlon", "notes": "", "referrals": [{"partner_type": "police"}]}
+    response = client.post(f"/api/calls/{sid}/outcome", json=body,
+                           headers={"Authorization": f"Bearer {token_for(client, trainee)}"})
+    assert response.status_code == 422 and "training call" in response.text
+    with transaction() as db_session:
+        assert db_session.scalars(select(Referral)).all() == []
