@@ -12,7 +12,6 @@ from hotline.web.pages import PageUser, require_page_role, templates
 templates.env.globals.update(all_words=words.ALL, language_name=words.language_name)
 
 FloorPage = Annotated[PageUser, Depends(require_page_role("counselor", "supervisor"))]
-CounselorPage = Annotated[PageUser, Depends(require_page_role("counselor"))]
 SupervisorPage = Annotated[PageUser, Depends(require_page_role("supervisor"))]
 StaffPage = Annotated[PageUser, Depends(require_page_role("counselor", "supervisor", "manager"))]
 CsrfField = Annotated[str, Form()]

@@ -14,7 +14,6 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 log = logging.getLogger(__name__)
 DOMAIN = "messages"
 UI_LANGUAGES = ("tg", "ru", "en")
-LANGUAGE_NAMES = {"tg": "Тоҷикӣ", "ru": "Русский", "en": "English"}
 DEFAULT = "en"
 _current: ContextVar[str] = ContextVar("ui_language", default=DEFAULT)
 
