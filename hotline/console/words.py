@@ -21,9 +21,12 @@ STATUS_WORDS = (N_("ivr"), N_("queued"), N_("connected"), N_("completed"), N_("a
 OUTCOME_WORDS = (N_("counseled"), N_("referred"), N_("information_given"), N_("callback_planned"),
                  N_("emergency_dispatched"), N_("silent"), N_("hung_up"), N_("hoax"), N_("wrong_number"))
 CALLER_WORDS = (N_("self"), N_("third_party"), N_("child"))
+GROUP_WORDS = (N_("orphan"), N_("older_person"), N_("living_with_hiv"), N_("pregnant"), N_("migrant"), N_("refugee"),
+               N_("homeless"))
 ROLE_WORDS = (N_("counselor"), N_("supervisor"), N_("manager"), N_("admin"))
 ALL = (*URGENCY_WORDS, *PRESENCE_WORDS, *LANGUAGE_WORDS, *CATEGORY_WORDS, *PARTNER_WORDS, *REGION_WORDS, *STATUS_WORDS,
-       *OUTCOME_WORDS, *CALLER_WORDS, *ROLE_WORDS)
+       *OUTCOME_WORDS, *CALLER_WORDS, *ROLE_WORDS,
+       *GROUP_WORDS)
 
 
 def language_name(code: str) -> str:

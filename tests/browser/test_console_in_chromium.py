@@ -2,8 +2,10 @@
 
 import re
 
+import httpx
 from playwright.sync_api import Page, expect
 
+from hotline.simulate import simulate_call
 from tests.auth.helpers import PASSWORD, make_user
 from tests.queue.helpers import queued_call
 from tests.referrals.helpers import load_sample_directory, referrals_of
@@ -18,7 +20,17 @@ def sign_in(page: Page, base: str, username: str) -> None:
     page.get_by_role("button", name="Sign in").click()
 
 
-def test_a_counselor_takes_records_and_refers_a_call_and_the_supervisor_sees_it(live_server, browser, screenshot):
+def simulated_call(settings, base: str, digits: str) -> str:
+    """A caller placed as Twilio would (signed webhooks through the menus) against the running hotline."""
+    with httpx.Client(timeout=10) as http:
+        transcript = simulate_call(http, base_url=settings.public_base_url, token=settings.twilio_token, line="123",
+                                   digits=digits, target_url=base)
+    assert transcript.outcome == "queued", transcript.log
+    return transcript.call_sid
+
+
+def test_a_counselor_takes_records_and_refers_a_call_and_the_supervisor_sees_it(hotline_env, live_server, browser,
+                                                                                  screenshot):
     load_sample_directory()
     counselor, supervisor = make_user("counselor"), make_user("supervisor")
     page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -30,7 +42,7 @@ def test_a_counselor_takes_records_and_refers_a_call_and_the_supervisor_sees_it(
     page.evaluate("window.sameDocument = true")
 
     queued_call(urgency="medium", language="ru", waited_s=400)
-    sid = queued_call(urgency="critical", language="tg")
+    sid = simulated_call(hotline_env, live_server, "2,1")  # Russian; someone is in danger right now
     row = page.locator(f'#queue tr[data-call-sid="{sid}"]')
     expect(row).to_be_visible(timeout=LIVE_S * 1000)
     expect(page.locator("#queue tr.late.urgency-medium")).to_have_count(1)
