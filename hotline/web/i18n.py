@@ -14,6 +14,7 @@ LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 log = logging.getLogger(__name__)
 DOMAIN = "messages"
 UI_LANGUAGES = ("tg", "ru", "en")
+LANGUAGE_NAMES = {"tg": "Тоҷикӣ", "ru": "Русский", "en": "English"}
 DEFAULT = "en"
 _current: ContextVar[str] = ContextVar("ui_language", default=DEFAULT)
 
@@ -43,6 +44,22 @@ def translations(language: str) -> gettext.NullTranslations:
     if language not in UI_LANGUAGES:
         language = DEFAULT
     return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[language], fallback=True)
+
+
+def N_(message: str) -> str:
+    """Mark a string for extraction; it is translated where it is shown."""
+    return message
+
+
+def pick(requested: str | None, accept_language: str | None) -> str:
+    """The language asked for by name, else the browser's first supported one (Accept-Language), else English."""
+    if requested in UI_LANGUAGES:
+        return requested
+    for part in (accept_language or "").split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in UI_LANGUAGES:
+            return code
+    return DEFAULT
 
 
 def gettext_(message: str) -> str:

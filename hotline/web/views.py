@@ -10,7 +10,8 @@ from fastapi.staticfiles import StaticFiles
 from hotline.auth import service as auth
 from hotline.db import DbSession, utcnow
 from hotline.settings import get_settings
-from hotline.web import session
+from hotline.web import i18n, session
+from hotline.web.i18n import N_
 from hotline.web.pages import (
     STATIC_DIR,
     OptionalPageUser,
@@ -41,38 +42,42 @@ def safe_next(target: str | None, role: str) -> str:
 
 
 def _login_form(request: Request, *, next_url: str, error: str | None = None,
-                status_code: int = status.HTTP_200_OK) -> HTMLResponse:
+                status_code: int = status.HTTP_200_OK, lang: str | None = None) -> HTMLResponse:
+    """The form in the language asked for (`lang`) or the browser's, with a fresh CSRF nonce."""
     nonce = session.new_login_nonce()
-    response = templates.TemplateResponse(request, "login.html", {
-        "csrf_token": nonce, "next": next_url, "error": error, "user": None}, status_code=status_code)
+    language = i18n.pick(lang, request.headers.get("accept-language"))
+    with i18n.active(language):
+        response = templates.TemplateResponse(request, "login.html", {
+            "csrf_token": nonce, "next": next_url, "error": error, "user": None, "lang": language,
+            "languages": i18n.LANGUAGE_NAMES}, status_code=status_code)
     response.set_cookie(session.LOGIN_CSRF_COOKIE, session.sign(nonce, purpose="web-login"),
                         **session.cookie_options(max_age=3600))
     return response
 
 
 @router.get("/login", response_class=HTMLResponse)
-def login_page(request: Request, page_user: OptionalPageUser, next: str = "") -> Response:
+def login_page(request: Request, page_user: OptionalPageUser, next: str = "", lang: str = "") -> Response:
     if page_user is not None:
         return RedirectResponse(safe_next(next, page_user.user.role), status_code=status.HTTP_303_SEE_OTHER)
-    return _login_form(request, next_url=next)
+    return _login_form(request, next_url=next, lang=lang)
 
 
 @router.post("/login")
 def login(request: Request, db_session: DbSession, username: Annotated[str, Form()] = "",
           password: Annotated[str, Form()] = "", csrf_token: Annotated[str, Form()] = "",
-          next: Annotated[str, Form()] = "") -> Response:
+          next: Annotated[str, Form()] = "", lang: Annotated[str, Form()] = "") -> Response:
     expected = session.unsign(request.cookies.get(session.LOGIN_CSRF_COOKIE), purpose="web-login")
     if not session.tokens_match(expected, csrf_token):
-        return _login_form(request, next_url=next, error="The form expired. Please sign in again.",
-                           status_code=status.HTTP_403_FORBIDDEN)
+        return _login_form(request, next_url=next, error=N_("The form expired. Please sign in again."),
+                           status_code=status.HTTP_403_FORBIDDEN, lang=lang)
     address = request.client.host if request.client else None
     user = auth.authenticate(db_session=db_session, username=username, password=password, address=address)
     if user is None:
         if auth.login_locked_for(username=username, address=address):
-            return _login_form(request, next_url=next, status_code=status.HTTP_429_TOO_MANY_REQUESTS,
-                               error="Too many failed sign-ins. Please wait a few minutes and try again.")
-        return _login_form(request, next_url=next, error="Wrong username or password.",
-                           status_code=status.HTTP_401_UNAUTHORIZED)
+            return _login_form(request, next_url=next, status_code=status.HTTP_429_TOO_MANY_REQUESTS, lang=lang,
+                               error=N_("Too many failed sign-ins. Please wait a few minutes and try again."))
+        return _login_form(request, next_url=next, error=N_("Wrong username or password."),
+                           status_code=status.HTTP_401_UNAUTHORIZED, lang=lang)
     secret, token = auth.issue_token(db_session=db_session, user=user)
     ttl = get_settings().web_session_ttl_s
     token.expires_at = utcnow() + timedelta(seconds=ttl)

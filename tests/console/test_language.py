@@ -51,3 +51,22 @@ def test_an_empty_value_translates_to_nothing_not_the_catalogue_header():
     for language in i18n.UI_LANGUAGES:
         with i18n.active(language):
             assert i18n.gettext_("") == ""
+
+
+def test_the_login_form_speaks_the_browsers_language_or_the_one_asked_for(client):
+    russian = client.get("/login", headers={"Accept-Language": "ru-RU,ru;q=0.9,en;q=0.8"})
+    assert '<html lang="ru">' in russian.text and "Имя пользователя" in russian.text
+    tajik = client.get("/login?lang=tg", headers={"Accept-Language": "ru"})
+    assert "Номи корбар" in tajik.text and 'name="lang" value="tg"' in tajik.text
+    assert "Username" in client.get("/login", headers={"Accept-Language": "de-DE"}).text
+
+
+def test_a_wrong_password_is_said_in_the_language_of_the_form(client):
+    from tests.auth.helpers import make_user
+    from tests.web.helpers import csrf_of
+
+    user = make_user("counselor")
+    form = client.get("/login?lang=ru")
+    response = client.post("/login", data={"username": user.username, "password": "wrong password here",
+                                           "csrf_token": csrf_of(form.text), "lang": "ru"})
+    assert response.status_code == 401 and "Неверное имя пользователя или пароль." in response.text
