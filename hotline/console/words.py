@@ -1,9 +1,6 @@
 """The ids the pages show as words (urgencies, categories, presences...), marked for the translation catalogues."""
 
-
-def N_(message: str) -> str:
-    """Mark a string for extraction; it is translated where it is shown."""
-    return message
+from hotline.web.i18n import N_
 
 
 URGENCY_WORDS = (N_("critical"), N_("high"), N_("medium"), N_("low"), N_("untriaged"))
