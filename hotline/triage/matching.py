@@ -22,6 +22,9 @@ RISK_KINDS = frozenset(
      "overdose", "act", "threat", "control", "emotional", "unconscious", "bleeding"}
 )
 
+# Kinds whose cue is itself a negation: the danger is the "not" ("not breathing", "does not answer").
+NEGATIVE_DANGER = frozenset({"unconscious", "no_response"})
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -99,7 +102,10 @@ def _mark(hit: Hit, hits: list[Hit]) -> Hit:
     if hit.kind not in RISK_KINDS:
         return hit
     same = [h for h in hits if h.view == hit.view and h.clause == hit.clause]
-    negated = any(h.kind == "neg" and not (hit.start <= h.start and h.end <= hit.end) for h in same)
+    # A negator that is part of a danger cue ("not breathing", "not picking up") negates nothing else.
+    dangers = [h for h in same if h.kind in NEGATIVE_DANGER]
+    negated = any(h.kind == "neg" and not (hit.start <= h.start and h.end <= hit.end)
+                  and not any(d.start <= h.start and h.end <= d.end for d in dangers) for h in same)
     past = any(h.kind == "past" for h in same)
     if negated or past:
         return Hit(**{**hit.__dict__, "negated": negated, "past": past})

@@ -13,6 +13,9 @@ HARM_CONTEXT = ("violence", "threat_kill", "threat")
 def _by_subject(ctx: Context, hit: Hit, default: str, child: str = "child_abuse") -> str:
     """Category of a harm from whom it is done to."""
     subject = ctx.subject(hit)
+    if subject in ("child", "child_age") and ctx.has("pension_theft"):
+        # "her son takes her pension": the son is who harms, the older (or disabled) person is the one harmed
+        return "disability" if ctx.has("disability") else "elder"
     if subject in ("child", "child_age"):
         return child
     return SUBJECT_CATEGORY.get(subject, default) if subject else default
@@ -130,7 +133,8 @@ def care_signals(ctx: Context) -> list[Signal]:
     """Children or older people missing, alone, abandoned or without care; collapse; eviction."""
     out: list[Signal] = []
     exposed = ctx.has("night", "soon")
-    unsafe = ctx.has("night", "days", "neglect", "street_child")
+    # A baby or toddler alone is in danger whatever the hour.
+    unsafe = ctx.has("night", "days", "neglect", "street_child", "young_child")
     for hit in ctx.active:
         kind = hit.kind
         if kind == "alone_weak" and ctx.subject(hit) in ("child", "child_age") and not ctx.has("alone"):
@@ -151,7 +155,7 @@ def care_signals(ctx: Context) -> list[Signal]:
             out.append(Signal(urgency, "child_without_care", STRONG, phrase(hit, f"{urgency} (a child sleeping rough)")))
         elif kind == "cwc_risk":
             out.append(Signal("high", "child_without_care", STRONG, phrase(hit, "high")))
-        elif kind == "no_response" and (ctx.has("elder", "alone", *SUICIDE_CONTEXT)):
+        elif kind == "no_response" and (ctx.has("elder", "alone", "bleeding", *SUICIDE_CONTEXT)):
             out.append(Signal("critical", _collapse_category(ctx), STRONG, phrase(hit, "critical (no response)")))
         elif kind == "unconscious" and not any(h.kind == "fainted" and h.start <= hit.start < h.end for h in ctx.hits):
             out.append(Signal("critical", _collapse_category(ctx), STRONG, phrase(hit, "critical")))
@@ -165,6 +169,8 @@ def care_signals(ctx: Context) -> list[Signal]:
 
 def _collapse_category(ctx: Context) -> str:
     """Who collapsed decides the category."""
+    if ctx.has("substance") and not ctx.has("suicide_intent", "suicide_ideation", "farewell", "self_harm"):
+        return "substance_use"  # too much heroin and not breathing: a drug emergency, not a suicide attempt
     if ctx.has(*SUICIDE_CONTEXT):
         return "suicide_self_harm"
     if ctx.has("substance"):

@@ -18,7 +18,7 @@ CUES = {
         (r"بنزین", "petrol"), (r"آتیش|آتش", "fire"),
     ],
     "weapon": [(r"چاقو", "knife"), (r"تفنگ|اسلحه", "gun"), (r"تبر", "axe"), (r"قمه", "machete")],
-    "act": [(r"خوردم", "I swallowed"), (r"خورده", "has swallowed")],
+    "act": [(r"خوردم", "I swallowed"), (r"(?<!زمین )خورده", "has swallowed")],
     "farewell": [(r"خداحافظ", "goodbye"), (r"وصیت", "a will"), (r"حلالم کنید", "forgive me")],
     "violence": [
         (r"کتک", "beating"), (_NOT_HIT + r"میزن(ه|د)\b", "hits"), (r"کتک زده", "beat"), (r"با (کمربند|شلنگ|چوب)", "with a belt/hose/stick"),
@@ -73,7 +73,7 @@ CUES = {
     "family": [(r"دعوا", "quarrel"), (r"طلاق", "divorce"), (r"درک نمیکنن", "do not understand me"), (r"مادرشوهر", "mother-in-law"),
                (r"برگرده", "wants to move back"), (r"واقعیش", "birth parent")],
     "substance": [(r"معتاد", "addicted"), (r"اعتیاد", "addiction"), (r"شیشه", "meth"), (r"تریاک", "opium"), (r"مواد", "drugs"),
-                  (r"هروئین", "heroin"), (r"مشروب", "alcohol"), (r"مست", "drunk")],
+                  (r"هروئین", "heroin"), (r"مشروب", "alcohol"), (r"مست(?!مری)", "drunk")],
     "health": [(r"اچآیوی|ایدز|اچ آی وی", "HIV"), (r"سرطان", "cancer"), (r"دیابت", "diabetes"), (r"داروخانه", "pharmacy"),
                (r"بیمار", "ill"), (r"دارو", "medicine"), (r"درمان", "treatment")],
     "money": [(r"بیکار", "unemployed"), (r"کارمو از دست", "lost my job"), (r"اجاره", "rent"), (r"قرض", "debt"), (r"پول (غذا|اجاره)", "money for food/rent")],
