@@ -3,6 +3,7 @@
 Only on SQLite, to save time. Without /usr/bin/chromium the tests fail, loudly: CI installs it (.ci/run).
 """
 
+import os
 from pathlib import Path
 import socket
 import threading
@@ -13,7 +14,7 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run"]
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+DOCS_SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 
 @pytest.fixture
@@ -62,12 +63,14 @@ def browser():
 
 
 @pytest.fixture
-def screenshot():
-    """Save a page's screenshot under docs/screenshots/ (shown in the README)."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+def screenshot(tmp_path):
+    """Save a page's screenshot: under docs/screenshots/ (shown in the README) when HOTLINE_SCREENSHOTS=docs,
+    else in the test's own folder, so a test run leaves the checkout as it found it."""
+    folder = DOCS_SCREENSHOTS if os.environ.get("HOTLINE_SCREENSHOTS") == "docs" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
 
     def take(page, name: str) -> Path:
-        path = SCREENSHOTS / f"{name}.png"
+        path = folder / f"{name}.png"
         page.screenshot(path=str(path), full_page=True)
         return path
 
