@@ -35,7 +35,8 @@ class PageForbidden(Exception):
 
     def __init__(self, page_user: "PageUser", roles: frozenset[str]):
         # plain values: the request's database session is closed by the time the 403 page is drawn
-        self.who = {"username": page_user.user.username, "role": page_user.user.role}
+        self.who = {"username": page_user.user.username, "role": page_user.user.role,
+                    "ui_language": page_user.user.ui_language}
         self.csrf_token, self.roles = page_user.csrf_token, roles
 
 
@@ -88,9 +89,10 @@ def redirect_handler(request: Request, exc: PageRedirect):
 
 
 def forbidden_handler(request: Request, exc: PageForbidden):
-    return templates.TemplateResponse(request, "forbidden.html", {"user": exc.who, "csrf_token": exc.csrf_token,
-                                                                "roles": sorted(exc.roles)},
-                                      status_code=status.HTTP_403_FORBIDDEN)
+    with i18n.active(exc.who["ui_language"]):
+        return templates.TemplateResponse(request, "forbidden.html", {"user": exc.who, "csrf_token": exc.csrf_token,
+                                                                    "roles": sorted(exc.roles)},
+                                          status_code=status.HTTP_403_FORBIDDEN)
 
 
 _bearer = OAuth2PasswordBearer(tokenUrl="/api/auth/token", auto_error=False)

@@ -70,3 +70,11 @@ def test_a_wrong_password_is_said_in_the_language_of_the_form(client):
     response = client.post("/login", data={"username": user.username, "password": "wrong password here",
                                            "csrf_token": csrf_of(form.text), "lang": "ru"})
     assert response.status_code == 401 and "Неверное имя пользователя или пароль." in response.text
+
+
+def test_a_page_for_another_role_says_so_in_the_users_language(client):
+    page_login(client, "counselor")
+    post_form(client, "/console", "/console/language", {"language": "ru"})
+    page = client.get("/reports")
+    assert page.status_code == 403
+    assert "Нет доступа" in page.text and "руководитель" in page.text and "Войти под другим именем" in page.text
