@@ -18,6 +18,7 @@ def sign_in(page: Page, base: str, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url(lambda url: "/login" not in url)  # the home page, not the sign-in form's own controls
 
 
 def simulated_call(settings, base: str, digits: str) -> str:
