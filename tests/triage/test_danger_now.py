@@ -2,6 +2,9 @@
 weapon, a small child left alone, a person not breathing or bleeding heavily, a goodbye or a plan; the same words
 negated or in the past are not critical, and everyday uses of the means words are not raised."""
 
+import json
+from pathlib import Path
+
 import pytest
 
 from hotline.triage import classify
@@ -107,3 +110,15 @@ def test_the_cue_itself_is_not_its_own_negation():
 def test_a_child_alone_is_critical_only_when_small_or_unsafe():
     assert _rules("my 15 year old son is home alone after school").urgency != "critical"
     assert _rules("my 2 year old is home alone").urgency == "critical"
+
+
+WRITTEN_CRITICAL = Path(__file__).resolve().parent / "data" / "written_critical.jsonl"
+
+
+def test_the_written_critical_rows_stay_critical_by_the_rules_alone():
+    # Critical rows written for this release that the rules catch: kept here as a regression set rather than in
+    # train.jsonl, where rows the rules' floor already decides would teach the model to defer to the cue kinds.
+    rows = [json.loads(line) for line in WRITTEN_CRITICAL.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) > 100 and {row["language"] for row in rows} == {"tg", "ru", "uz", "fa", "en"}
+    missed = [row["text"] for row in rows if _rules(row["text"]).urgency != "critical"]
+    assert not missed, missed

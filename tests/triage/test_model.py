@@ -26,7 +26,7 @@ def test_model_is_shipped_and_loaded():
 
 def test_training_rows_never_include_the_validation_or_final_test_sets():
     sources = {row["source"] for row in _rows()}
-    assert sources == {"examples", "dev", "holdout", "blind_a", "blind_c"}
+    assert sources == {"examples", "dev", "holdout", "blind_a", "blind_c", "written"}
 
 
 def test_training_refuses_the_final_test_set():
