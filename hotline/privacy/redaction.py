@@ -53,11 +53,29 @@ def redact_record(record: logging.LogRecord) -> logging.LogRecord:
         message = record.getMessage()
     except (TypeError, ValueError, KeyError):  # a bad format string: keep what there is, redacted
         message = f"{record.msg} {record.args}"
-    record.msg, record.args = redact(message), None
+    redacted = redact(message)
+    if redacted != message and not _redact_args(record, redacted):
+        record.msg, record.args = redacted, None
     if record.exc_info and not record.exc_text:
         record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
     record._hotline_redacted = True
     return record
+
+
+def _redact_args(record: logging.LogRecord, redacted: str) -> bool:
+    """Redact the arguments one by one, keeping their shape (formatters such as uvicorn's read them), when that
+    gives the same message as redacting it whole; False otherwise."""
+    if not isinstance(record.args, tuple):
+        return False
+    args = tuple(redact(arg) if isinstance(arg, str) else arg for arg in record.args)
+    msg = redact(record.msg) if isinstance(record.msg, str) else record.msg
+    try:
+        if msg % args != redacted:
+            return False
+    except (TypeError, ValueError, KeyError):
+        return False
+    record.msg, record.args = msg, args
+    return True
 
 
 _installed = False

@@ -45,3 +45,17 @@ def test_a_database_error_logged_with_its_traceback_keeps_the_note_out(hotline_e
     assert "could not save the call" in caplog.text and "IntegrityError" in caplog.text
     assert "Zarina" not in caplog.text and "stepfather" not in caplog.text
     assert "Zarina" not in caplog.records[0].exc_text
+
+
+def test_uvicorns_access_log_still_formats_and_keeps_its_arguments(caplog):
+    from uvicorn.logging import AccessFormatter
+
+    install()
+    formatter = AccessFormatter('%(client_addr)s - "%(request_line)s" %(status_code)s', use_colors=False)
+    with caplog.at_level(logging.INFO, logger="uvicorn.access"):
+        access = logging.getLogger("uvicorn.access")
+        access.info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "POST", "/twilio/voice", "1.1", 200)
+        access.info('%s - "%s %s HTTP/%s" %d', "127.0.0.1:5000", "GET", "/api/calls?phone=+992931234567", "1.1", 200)
+    plain, with_phone = (formatter.format(record) for record in caplog.records)
+    assert plain == '127.0.0.1:5000 - "POST /twilio/voice HTTP/1.1" 200 OK'
+    assert "931234567" not in with_phone and with_phone.endswith(" 200 OK")
