@@ -83,6 +83,8 @@ def hotline_env(monkeypatch, database_url, redis_url):
         _migrated.add(database_url)
     redis = Redis.from_url(redis_url)
     redis.flushdb()
+    from hotline.operations.blocklist import forget_snapshot
+    forget_snapshot()  # this process's copy of the emptied block set
     yield get_settings()
     from hotline.calls.recorder import recorder
 

@@ -2,7 +2,10 @@
 
 A sorted set from caller hash to the block's expiry (epoch seconds): a block expires by itself, as its score
 passes. A sentinel member says the set was built; the set is rebuilt from the database after every change and
-whenever it is missing (it lapses hourly, so a change Redis missed while down is caught up within the hour). Every check fails open: Redis down or slow, or the set not built, means not blocked.
+whenever it is missing (it lapses hourly, so a change Redis missed while down is caught up within the hour).
+The new-call webhook reads a copy of the set that each web process keeps for SNAPSHOT_S, so a new call costs no
+round trip to Redis; the later webhooks of a call read Redis itself. Every check fails open: Redis down or slow,
+or the set not built, means not blocked.
 """
 
 from datetime import datetime
@@ -20,6 +23,8 @@ log = logging.getLogger(__name__)
 BLOCKS_KEY = "hotline:blocks"
 BUILT = "*built*"  # not a hash (hashes are hex): marks a set built from the database
 REBUILD_S = 3600  # the set lapses and is rebuilt from the database at least this often
+SNAPSHOT_S = 2.0  # how old each web process's copy of the set may be when a new call arrives
+_snapshots: dict[str, tuple[float, dict[str, float]]] = {}  # by Redis URL: (read at, monotonic; expiries)
 
 
 @lru_cache
@@ -45,13 +50,31 @@ def lookup(redis: Redis, caller_hash: str, now: float | None = None) -> bool | N
 
 
 def is_blocked_fast(caller_hash: str | None) -> bool:
-    """For /twilio/voice: Redis only, short timeout; not blocked whenever it cannot tell."""
+    """For /twilio/voice: this process's copy of the set, at most SNAPSHOT_S old; not blocked whenever it cannot
+    tell. The new-call webhook makes no round trip to Redis (a later webhook of the call checks Redis itself)."""
     if not caller_hash:
         return False
+    return _snapshot().get(caller_hash, 0.0) > time.time()
+
+
+def _snapshot() -> dict[str, float]:
+    """The set's members and expiries as this process last read them; re-read when older than SNAPSHOT_S."""
+    url = get_settings().redis_url
+    read_at, expiries = _snapshots.get(url, (float("-inf"), {}))
+    if time.monotonic() - read_at < SNAPSHOT_S:
+        return expiries
     try:
-        return bool(lookup(fast_redis(), caller_hash))
+        members = fast_redis().zrange(BLOCKS_KEY, 0, -1, withscores=True)
+        expiries = {member.decode(): score for member, score in members}
     except (RedisError, OSError):
-        return False
+        expiries = {}  # fail open, and ask Redis again only after SNAPSHOT_S
+    _snapshots[url] = (time.monotonic(), expiries)
+    return expiries
+
+
+def forget_snapshot() -> None:
+    """The next check re-reads the set (after a change made by this process)."""
+    _snapshots.clear()
 
 
 def is_blocked(caller_hash: str | None) -> bool:
@@ -94,6 +117,7 @@ def rebuild(db_session: Session | None = None) -> int:
     else:
         expiries = blocks.active_expiries(db_session=db_session)
     write(get_redis(), expiries)
+    forget_snapshot()
     return len(expiries)
 
 

@@ -111,6 +111,7 @@ def test_lifting_a_block(client, twilio, blocked):
 
 def test_the_block_set_lost_from_redis_is_rebuilt_and_redis_down_means_not_blocked(twilio, blocked, monkeypatch):
     blocklist.fast_redis().delete(blocklist.BLOCKS_KEY)
+    blocklist.forget_snapshot()  # as SNAPSHOT_S later
     caller = new_caller(twilio, number=ABUSER)
     assert prompt("caller_blocked", "tg") not in heard(caller.dial())  # /twilio/voice never asks the database
     assert caller.keys("2", "6", "", "1").find("Hangup") is not None  # the next webhook rebuilt the set
@@ -147,3 +148,12 @@ def test_who_may_flag_and_block(client, twilio):
     assert by_hash.status_code == 201
     assert client.delete(f"/api/blocks/{made.json()['id']}", headers=counselor_headers).status_code == 403
     assert [f["reason"] for f in client.get("/api/flags", headers=supervisor_headers).json()] == ["abuse"]
+
+
+def test_a_new_call_reads_the_block_set_from_this_process_copy(twilio, blocked, monkeypatch):
+    caller_hash = blocked[0]["caller_hash"]
+    assert blocklist.is_blocked_fast(caller_hash) is True
+    blocklist.fast_redis().delete(blocklist.BLOCKS_KEY)
+    assert blocklist.is_blocked_fast(caller_hash) is True, "the copy is used for SNAPSHOT_S"
+    monkeypatch.setattr(blocklist, "SNAPSHOT_S", 0)
+    assert blocklist.is_blocked_fast(caller_hash) is False, "then Redis is read again"
