@@ -20,7 +20,7 @@ import tempfile
 import time
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = Path("/work/shared/triage/examples.jsonl")
+EXAMPLES = ROOT.parent / "shared" / "triage" / "examples.jsonl"
 FALLBACK_TEXTS = [("en", "he has a knife and says he will kill me"), ("ru", "мне очень тревожно и грустно"),
                   ("en", "what are your opening hours"), ("tg", "падарам маро мезанад")]
 
