@@ -122,3 +122,21 @@ def test_the_written_critical_rows_stay_critical_by_the_rules_alone():
     assert len(rows) > 100 and {row["language"] for row in rows} == {"tg", "ru", "uz", "fa", "en"}
     missed = [row["text"] for row in rows if _rules(row["text"]).urgency != "critical"]
     assert not missed, missed
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("иногда думаю что проще исчезнуть", "suicide_self_harm"),
+        ("баъзан фикр мекунам ки нопадид шавам беҳтар", "suicide_self_harm"),
+        ("ba'zan yo'qolib ketsam yaxshi bo'lardi deyman", "suicide_self_harm"),  # "if I disappeared", not a missing person
+        ("گاهی فکر میکنم اگه نباشم بهتره", "suicide_self_harm"),
+        ("sometimes it feels easier to disappear", "suicide_self_harm"),
+        ("хозяйка сказала освободить квартиру до вечера, идти некуда", "basic_needs"),
+        ("they want to marry off my 14 year old cousin", "child_abuse"),
+        ("дедушка лежачий, пролежни, сиделка не приходит", "elder"),
+    ],
+)
+def test_serious_risk_that_is_not_this_minute_is_high(text, category):
+    result = _rules(text)
+    assert (result.urgency, result.category) == ("high", category), (text, result)

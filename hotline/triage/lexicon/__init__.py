@@ -51,5 +51,5 @@ def _merge(*parts: dict[str, list[tuple[str, str]]]) -> dict[str, list[tuple[str
 
 _MODULES = {"tg": (tg, tg_more), "ru": (ru, ru_more), "uz": (uz, uz_more), "fa": (fa, fa_more), "en": (en, en_more)}
 LEXICONS: dict[str, tuple[Cue, ...]] = {
-    name: _compile(name, _merge(*(m.CUES for m in modules), services.CUES[name], danger.CUES[name], danger_now.CUES[name], needs.CUES[name])) for name, modules in _MODULES.items()
+    name: _compile(name, _merge(*(m.CUES for m in modules), services.CUES[name], danger.CUES[name], danger_now.CUES[name], danger_now.HIGH_RISK[name], needs.CUES[name])) for name, modules in _MODULES.items()
 }

@@ -207,3 +207,47 @@ CUES = {
         ],
     },
 }
+
+# Serious risk that is not this minute (high): a wish to disappear, a child's disclosure of touching, a child
+# married off, eviction by tonight, an older or disabled person left bedbound, unfed or shut away.
+HIGH_RISK = {
+    "tg": {
+        "suicide_ideation": [(r"нопадид шав", "wish to disappear"), (r"набошам (беҳтар|осон)", "better if I were not")],
+        "sexual": [(r"даст расонд", "touched"), (r"ламс кард", "touched")],
+        "eviction": [(r"хона(ро)? холӣ кун", "told to leave the house")],
+        "soon": [(r"то бегоҳ", "by evening")],
+        "neglect": [(r"касе нигоҳубин намекунад", "nobody cares for"), (r"захм шудааст", "bedsores"), (r"(дар )?оғил", "kept in a shed")],
+    },
+    "ru": {
+        "suicide_ideation": [(r"(проще|лучше|легче) (было бы )?(исчезнуть|не быть|не жить|не проснуться)", "wish to disappear"), (r"хочу исчезнуть", "wish to disappear")],
+        "sexual": [(r"трогал(а|и)?\b|трогает", "touched"), (r"домогал|лапал", "molested")],
+        "exploitation": [(r"выда(ют|ть|дут|ли) (е(е|ё) )?замуж", "married off")],
+        "eviction": [(r"освободить (квартиру|комнату|дом)", "told to leave")],
+        "soon": [(r"до вечера", "by evening")],
+        "neglect": [(r"пролежн", "bedsores"), (r"(сиделка|соцработник)\w* не (приходит|приходила)", "carer not coming"),
+                    (r"(почти )?не кормят", "not fed"), (r"держат в (сарае|подвале|хлеву)", "kept in a shed")],
+    },
+    "uz": {
+        "suicide_ideation": [(r"y[ou]q[ou]lib ketsam", "if I disappeared"), (r"y[ou]q b[ou]lsam", "if I were not")],
+        "sexual": [(r"tegib ket|paypasla", "touched")],
+        "exploitation": [(r"turmushga (ber|uzat)\w*", "married off")],
+        "soon": [(r"kechgacha", "by evening")],
+        "neglect": [(r"yotoq yara", "bedsores"), (r"[hx]ech kim qaramay", "nobody cares for"), (r"ovqat bermay", "not fed")],
+    },
+    "fa": {
+        "suicide_ideation": [(r"(اگه|اگر) نباشم", "if I were not"), (r"نباشم (بهتر|راحت)", "better if I were not")],
+        "sexual": [(r"دست زده|دستمالی", "touched")],
+        "exploitation": [(r"شوهر(ش)? بد(ن|هند)", "married off")],
+        "eviction": [(r"خونه (رو |را )?خالی کن", "told to leave")],
+        "soon": [(r"تا شب", "by tonight")],
+        "neglect": [(r"زخم بستر", "bedsores"), (r"کسی بهش نمیرسه", "nobody cares for"), (r"غذا(ش)? نمیدن", "not fed")],
+    },
+    "en": {
+        "suicide_ideation": [(r"(easier|better) (to|if i) (disappear|wasnt here|wasnt around|didnt wake up)", "wish to disappear"), (r"want to disappear", "wish to disappear")],
+        "sexual": [(r"touched (her|him|me)\b|touching (her|him|me)\b", "touched"), (r"molest", "molested")],
+        "exploitation": [(r"marr(y|ying|ied) (her |a \d+ year old( girl)? )?off", "married off"), (r"child marriage", "child marriage")],
+        "eviction": [(r"get out by", "told to leave")],
+        "neglect": [(r"bed ?sores|pressure sores|has sores", "bedsores"), (r"carer (hasnt|didnt|doesnt) (come|show)", "carer not coming"),
+                    (r"(barely|dont|doesnt|never) feed", "not fed"), (r"kept in (the|a) (shed|basement|barn)", "kept in a shed")],
+    },
+}

@@ -36,7 +36,7 @@ CUES = {
     "control": [(r"qamab", "locks in"), (r"qamaldim", "locked in"), (r"telefonimni olib", "takes my phone"), (r"yubormaydi", "does not let go")],
     "emotional": [(r"[hx]aqorat", "insults"), (r"kamsit", "humiliates")],
     "neglect": [(r"ovqat bermay", "does not feed"), (r"och qol", "left hungry")],
-    "missing": [(r"y[ou]q[ou]lib", "went missing"), (r"y[ou]qoldi", "went missing"), (r"topolmay", "cannot find"), (r"qaytmadi", "did not return")],
+    "missing": [(r"y[ou]q[ou]lib(?! ket(sam|sak|sa)\b)", "went missing"), (r"y[ou]qoldi", "went missing"), (r"topolmay", "cannot find"), (r"qaytmadi", "did not return")],
     "alone": [(r"yolg[ou]?iz (yig|yur|qol)", "alone"), (r"ota-onasi y[ou]q", "no parents")],
     "abandoned": [(r"[hx]aydab", "drove out"), (r"tashlab ket", "abandoned")],
     "cwc_risk": [(r"yetim", "orphan"), (r"[hx]ech kim qaramaydi", "nobody looks after")],
