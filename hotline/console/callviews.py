@@ -9,7 +9,7 @@ from hotline.calls.models import REGIONS, Call
 from hotline.cases import outcome
 from hotline.console import callscreen
 from hotline.console.forms import FormError, OutcomeForm, OverrideForm
-from hotline.console.web import FloorPage, PageProblem, check_csrf, render
+from hotline.console.web import FloorPage, PageProblem, check_csrf, refused_as, render
 from hotline.db import DbSession
 from hotline.queue import override
 from hotline.referrals.models import PARTNER_TYPES
@@ -53,10 +53,8 @@ def record_outcome(call_sid: str, db_session: DbSession, page_user: FloorPage,
     """Record the contact and make its referrals; a training call's answer goes to its debrief instead."""
     check_csrf(page_user, form.csrf_token)
     call = _call(db_session, call_sid, page_user, work=True)
-    try:
+    with refused_as(page_user, status.HTTP_422_UNPROCESSABLE_CONTENT, FormError):
         given = form.outcome_in()
-    except FormError as exc:
-        raise PageProblem(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc), page_user) from None
     if call.training:
         training.record_attempt(db_session=db_session, call=call, outcome=given, user=page_user.user)
         return RedirectResponse(f"/training/calls/{call_sid}", status_code=status.HTTP_303_SEE_OTHER)
@@ -73,10 +71,8 @@ def override_call(call_sid: str, db_session: DbSession, page_user: FloorPage,
     """Change the urgency or category, with the reason logged."""
     check_csrf(page_user, form.csrf_token)
     call = _call(db_session, call_sid, page_user, work=True)
-    try:
-        override.override(db_session=db_session, call=call, user=page_user.user, **form.override_in().model_dump())
-    except FormError as exc:
-        raise PageProblem(status.HTTP_422_UNPROCESSABLE_CONTENT, str(exc), page_user) from None
-    except override.NotAllowed as exc:
-        raise PageProblem(status.HTTP_403_FORBIDDEN, str(exc), page_user) from None
+    with refused_as(page_user, status.HTTP_422_UNPROCESSABLE_CONTENT, FormError):
+        changes = form.override_in().model_dump()
+    with refused_as(page_user, status.HTTP_403_FORBIDDEN, override.NotAllowed):
+        override.override(db_session=db_session, call=call, user=page_user.user, **changes)
     return RedirectResponse(f"/console/calls/{call_sid}?note=overridden", status_code=status.HTTP_303_SEE_OTHER)

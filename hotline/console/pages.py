@@ -10,7 +10,7 @@ from hotline.cases import callbacks
 from hotline.cases import service as cases
 from hotline.cases.models import FollowUp
 from hotline.console import lists, snapshots
-from hotline.console.web import CsrfField, FloorPage, PageProblem, StaffPage, check_csrf, render
+from hotline.console.web import CsrfField, FloorPage, PageProblem, StaffPage, check_csrf, refused_as, render
 from hotline.counselors import service as counselors
 from hotline.counselors.presence import PRESENCES
 from hotline.db import DbSession
@@ -104,10 +104,8 @@ def call_back(callback_id: int, db_session: DbSession, page_user: FloorPage,
     callback = callbacks.get(db_session=db_session, callback_id=callback_id)
     if callback is None:
         raise PageProblem(status.HTTP_404_NOT_FOUND, "No such callback.", page_user)
-    try:
+    with refused_as(page_user, status.HTTP_409_CONFLICT, callbacks.CallbackError):
         callbacks.place(db_session=db_session, callback=callback, user=page_user.user)
-    except callbacks.CallbackError as exc:
-        raise PageProblem(status.HTTP_409_CONFLICT, str(exc), page_user) from None
     call = callback.call
     call.counselor_id = call.counselor_id or page_user.user.id  # the caller is now this counselor's to record
     return back(f"/console/calls/{call.call_sid}")

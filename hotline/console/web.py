@@ -1,5 +1,7 @@
 """What the console's pages share: the roles, drawing a page in the user's language, CSRF and page errors."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 from fastapi import Depends, Form, Request, status
@@ -27,6 +29,15 @@ class PageProblem(Exception):
         user = page_user.user if page_user else None
         self.who = {"username": user.username, "role": user.role, "ui_language": user.ui_language} if user else None
         self.csrf_token = page_user.csrf_token if page_user else ""
+
+
+@contextmanager
+def refused_as(page_user: PageUser, status_code: int, *errors: type[Exception]) -> Iterator[None]:
+    """Any of these errors, raised inside, becomes a page with the status and the error's message."""
+    try:
+        yield
+    except errors as exc:
+        raise PageProblem(status_code, str(exc), page_user) from None
 
 
 def render(request: Request, name: str, page_user: PageUser, status_code: int = status.HTTP_200_OK,
