@@ -86,14 +86,13 @@ def run_train(args: argparse.Namespace, stdout: TextIO | None = None) -> int:
     return 0
 
 
-def rules_view(row: dict) -> tuple[str, str | None, str]:
-    """What the rules alone say of a row: urgency, text category, and their tier (see ``model.TIERS``)."""
-    from hotline.triage.service import rules_tier
+def rules_view(row: dict) -> tuple[str | None, str | None, bool]:
+    """What the text rules alone say of a row: urgency and category (None where they name none), and whether they
+    found no known phrase at all."""
     from hotline.triage.text import analyse
 
     verdict = analyse(row.get("text", ""))
-    result = classify(text=row.get("text", ""), answers=row.get("answers"), use_model=False)
-    return result.urgency, verdict.category, rules_tier(verdict)
+    return verdict.urgency, verdict.category, verdict.unsure
 
 
 def read_labelled(path: Path) -> Iterable[dict]:

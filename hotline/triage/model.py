@@ -1,8 +1,9 @@
-"""A statistical second opinion: logistic regression over character n-grams and lexicon cue kinds.
+"""The statistical reading of a text: logistic regression over character n-grams, words and lexicon cue kinds.
 
 Trained by ``hotline triage train`` (scikit-learn, see ``hotline.triage.train``) on the labelled rows shipped in
 ``data/train.jsonl``; the fitted weights are written to ``data/model.json`` and read here with plain Python, so
-classifying needs neither scikit-learn nor numpy. The same ``features()`` serves training and prediction.
+classifying needs neither scikit-learn nor numpy. The same ``features()`` serves training and prediction, and the
+same ``decide()`` turns probabilities and the rules' level into one urgency for calibration and for classify.
 """
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from hotline.triage.scale import URGENCIES
 
 ARTIFACT = Path(__file__).resolve().parent / "data" / "model.json"
 NGRAMS = (2, 5)
-CUE_WEIGHT = 0.3  # a lexicon cue kind counts, next to the unit-length n-gram vector, this much
+WORD_WEIGHT = 0.7  # the unit-length vector of whole words counts, next to the unit-length n-gram vector, this much
+CUE_WEIGHT = 0.3  # a lexicon cue kind counts this much
+MIN_DF = 2  # an n-gram or word seen in one training row only is noise, and it would double the artifact
+SURE_LOW = 0.7  # where the rules found no known phrase (unsure, so medium), the model says low only this sure
 
 
 def char_ngrams(folded: str) -> Counter:
@@ -43,12 +47,25 @@ def cue_kinds(hits: Sequence[Hit]) -> set[str]:
     return {"k:" + h.kind + ("_neg" if h.negated else "") + ("_past" if h.past else "") for h in hits}
 
 
+def terms(folded: str) -> Counter:
+    """The n-grams ("c:") and whole words ("w:") of a folded text, counted."""
+    out = Counter({"c:" + g: c for g, c in char_ngrams(folded).items()})
+    out.update("w:" + word for word in folded.split())
+    return out
+
+
+def _unit(block: dict[str, float], weight: float = 1.0) -> dict[str, float]:
+    """A block of features scaled to length ``weight``."""
+    norm = math.sqrt(sum(v * v for v in block.values())) or 1.0
+    return {k: weight * v / norm for k, v in block.items()}
+
+
 def features(text: str, idf: dict[str, float], hits: Sequence[Hit] | None = None) -> dict[str, float]:
-    """Sub-linear tf-idf of the n-grams known to the model (unit length), plus the cue kinds at CUE_WEIGHT."""
-    grams = char_ngrams(normalize(text))
-    vector = {"c:" + g: (1.0 + math.log(c)) * idf["c:" + g] for g, c in grams.items() if "c:" + g in idf}
-    norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
-    vector = {k: v / norm for k, v in vector.items()}
+    """Sub-linear tf-idf of the n-grams and of the words known to the model (each block of unit length, the words at
+    WORD_WEIGHT), plus the cue kinds at CUE_WEIGHT."""
+    known = {t: (1.0 + math.log(c)) * idf[t] for t, c in terms(normalize(text)).items() if t in idf}
+    vector = _unit({t: v for t, v in known.items() if t.startswith("c:")})
+    vector.update(_unit({t: v for t, v in known.items() if t.startswith("w:")}, WORD_WEIGHT))
     for kind in cue_kinds(find_hits(text) if hits is None else hits):
         vector[kind] = CUE_WEIGHT
     return vector
@@ -80,34 +97,61 @@ class Head:
         return {c: e / total for c, e in zip(self.classes, exps)}
 
 
-# How firmly the text rules decided, which sets how much evidence the model needs to raise their level:
-# "settled_low": a service question with no sign of risk or need (the rules said low on a confident cue);
-# "deescalated": the text names a risk only as past or negated ("years ago", "I am not going to"), and the rules
-# read it as no current risk; "open": the rules found no strong cue; "confirmed": a strong cue backs their level.
-TIERS = ("settled_low", "deescalated", "open", "confirmed")
-# The highest level the model alone may ask for in each tier. When the rules settled a plain question as low, the
-# text names no danger, so the model may at most ask for a counselor's look (medium), never a critical alarm.
-CAPS = {"settled_low": "medium", "deescalated": "critical", "open": "critical", "confirmed": "critical"}
-# A lift needs real evidence: P(level or above) must pass what the model says of a text it knows nothing about
-# (its intercepts alone, e.g. ~0.11 for critical) by this factor. Without the floor every unfamiliar text, such as
-# a plain question in words the training rows never used, would be lifted to critical.
-EVIDENCE_MARGIN = 1.25
-# Where the rules read the text on purpose as no current risk (a plain question; a risk said to be past or
-# negated), words the model cannot read, the model overrules them only when it finds the higher level more likely
-# than not. Elsewhere the cross-validated thresholds and the evidence floor decide.
-TIER_FLOOR = {"settled_low": 0.5, "deescalated": 0.5, "open": 0.0, "confirmed": 0.0}
+@dataclass(frozen=True)
+class Thresholds:
+    """Where the model's reading becomes risk-averse, chosen on held-out folds by ``hotline triage train``."""
+
+    critical: float  # P(critical) beyond which the call is critical, though another level be more likely
+    high: float  # P(high or above) beyond which it is at least high
+    medium: float  # P(medium or above) beyond which it is at least medium
+    rules_trust: float  # the rules' level (below critical) stands when the model gives it P(level or above) >= this
+
+
+@dataclass(frozen=True)
+class Decision:
+    """One urgency from the model and the rules, and what decided it."""
+
+    urgency: str
+    by: str  # "rules-critical", "rules", "unsure", "lift" (a threshold passed) or "likely" (the most likely level)
+    p: float  # P(urgency or above) in the model's eyes
+    threshold: float | None  # the threshold passed, for a lift
+
+
+def decide(probs: dict[str, float], thresholds: Thresholds, rules: str | None, rules_unsure: bool = False) -> Decision:
+    """The most likely level, raised where a level's threshold is passed; the rules' critical always stands, and the
+    rules' lower levels stand unless the model finds them unlikely (TRIAGE.md rule 1: unsure means higher). A text
+    with no known phrase is low only when the model is SURE_LOW sure of it."""
+    cum = cumulative(probs)
+    level = max(probs, key=probs.get)
+    decision = Decision(level, "likely", cum[level], None)
+    for lift in ("medium", "high", "critical"):
+        threshold = getattr(thresholds, lift)
+        if cum[lift] > threshold and URGENCIES.index(lift) > URGENCIES.index(decision.urgency):
+            decision = Decision(lift, "lift", cum[lift], threshold)
+    if rules == "critical":
+        return Decision("critical", "rules-critical", cum["critical"], None)
+    if rules and URGENCIES.index(rules) > URGENCIES.index(decision.urgency) and cum[rules] >= thresholds.rules_trust:
+        return Decision(rules, "rules", cum[rules], None)
+    if rules_unsure and decision.urgency == "low" and probs["low"] < SURE_LOW:
+        return Decision("medium", "unsure", cum["medium"], None)
+    return decision
 
 
 @dataclass(frozen=True)
 class Opinion:
     """What the model says about one text."""
 
-    urgency: str  # the highest level whose cumulative probability passes its threshold (low when none does)
-    urgency_p: float  # P(that level or above)
-    threshold: float  # the threshold it passed (1.0 when none did)
-    category: str
-    category_p: float
     probabilities: dict[str, float]  # per urgency level
+    categories: dict[str, float]  # per category
+
+    @property
+    def category(self) -> str:
+        """The most likely category."""
+        return max(self.categories, key=self.categories.get)
+
+    def at_least(self, level: str) -> float:
+        """P(level or above)."""
+        return cumulative(self.probabilities)[level]
 
 
 @dataclass(frozen=True)
@@ -117,28 +161,14 @@ class Model:
     idf: dict[str, float]
     urgency: Head
     category: Head
-    # tier (see TIERS) → level → the P(level or above) beyond which the model asks for at least that level, chosen
-    # by cross-validation on held-out folds of the training rows (`hotline triage train`), never below the floor.
-    thresholds: dict[str, dict[str, float]]
+    thresholds: Thresholds
 
-    @property
-    def floor(self) -> dict[str, float]:
-        """Per level, the P(level or above) a lift must pass: the no-evidence output times EVIDENCE_MARGIN."""
-        return evidence_floor(self.urgency)
-
-    def floor_of(self, tier: str) -> dict[str, float]:
-        """The evidence floor raised to the tier's floor."""
-        return {level: max(p, TIER_FLOOR.get(tier, 0.0)) for level, p in self.floor.items()}
-
-    def opinion(self, text: str, hits: Sequence[Hit] | None = None, tier: str = "open") -> Opinion:
-        """Urgency at the calibrated thresholds of the rules' tier, and the most likely category."""
+    def opinion(self, text: str, hits: Sequence[Hit] | None = None) -> Opinion | None:
+        """Urgency probabilities and the most likely category; None when no n-gram or word of the text is known."""
         vector = features(text, self.idf, hits)
-        probs = self.urgency.probabilities(vector)
-        thresholds = self.thresholds.get(tier) or self.thresholds["open"]
-        level, p_level, threshold = level_at(probs, thresholds, CAPS.get(tier, "critical"), self.floor_of(tier))
-        cats = self.category.probabilities(vector)
-        category = max(cats, key=cats.get)
-        return Opinion(level, p_level, threshold, category, cats[category], probs)
+        if not any(name[:2] in ("c:", "w:") for name in vector):
+            return None
+        return Opinion(self.urgency.probabilities(vector), self.category.probabilities(vector))
 
 
 def cumulative(probs: dict[str, float]) -> dict[str, float]:
@@ -150,37 +180,17 @@ def cumulative(probs: dict[str, float]) -> dict[str, float]:
     return out
 
 
-def evidence_floor(head: Head) -> dict[str, float]:
-    """P(level or above) of a text without any known feature (the intercepts alone), times EVIDENCE_MARGIN."""
-    return {level: min(1.0, p * EVIDENCE_MARGIN) for level, p in cumulative(head.probabilities({})).items()}
-
-
-def level_at(probs: dict[str, float], thresholds: dict[str, float], cap: str = "critical",
-             floor: dict[str, float] | None = None) -> tuple[str, float, float]:
-    """The highest level up to ``cap`` whose P(level or above) exceeds both its threshold and its evidence floor.
-
-    Returns (level, P(level or above), threshold passed); ("low", P(low or above), 1.0) when none passes."""
-    cum = cumulative(probs)
-    for level in reversed(URGENCIES[1:]):
-        if URGENCIES.index(level) > URGENCIES.index(cap):
-            continue
-        threshold = max(thresholds.get(level, 1.0), (floor or {}).get(level, 0.0))
-        if cum[level] > threshold:
-            return level, cum[level], threshold
-    return "low", cum["low"], 1.0
-
-
 def from_dict(data: dict) -> Model:
     """Build a Model from the artifact's JSON object."""
     names, scale = data["features"], float(data["scale"])
     weights = dict(zip(names, data["weights"]))
     urgency, category = data["urgency"], data["category"]
-    idf = {name: value for name, value in zip(names, data["idf"]) if name.startswith("c:")}
+    idf = {name: value for name, value in zip(names, data["idf"]) if name[:2] in ("c:", "w:")}
     return Model(
         idf,
         Head(tuple(urgency["classes"]), tuple(urgency["intercept"]), weights, 0, scale),
         Head(tuple(category["classes"]), tuple(category["intercept"]), weights, len(urgency["classes"]), scale),
-        {tier: dict(levels) for tier, levels in data["thresholds"].items()},
+        Thresholds(**data["thresholds"]),
     )
 
 

@@ -7,14 +7,16 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from hotline.triage.answers import urgency_from_answers
-from hotline.triage.matching import RISK_KINDS
-from hotline.triage.model import Model, Opinion, load
+from hotline.triage.model import Model, Opinion, decide, load
 from hotline.triage.scale import max_urgency, precedence, rank
 from hotline.triage.text import TextVerdict, analyse
 
 REPEAT_WINDOW = timedelta(hours=24)
+# Where the rules are most specific, their category stands when the model finds it at least this likely: a critical
+# cue names the response (a drunk father beating a child is child_abuse), a service question names what it asks
+# about. Elsewhere the model's category, right more often on unseen callers than the rules' first cue.
+CATEGORY_AGREEMENT = 0.25
 MEANINGFUL_ANSWERS = frozenset({"topic", "someone_hurt", "aggressor_present", "weapon", "suicide_now", "danger_now", "silent"})
-CONFIRMED = 0.65  # text-rule confidence from which the rules' level counts as backed by a strong cue
 MODEL: Model | None = load()  # read at import, so the first call is as fast as the rest
 
 
@@ -48,17 +50,15 @@ def classify(
 ) -> TriageResult:
     """Triage one call; every rule that fires adds a reason, and the highest signal wins.
 
-    The model (when shipped and ``use_model``) is one more signal: it can raise the urgency and name the
-    category when the text rules name none, never lower what the answers or the rules decided."""
+    The text is read by the rules and (when shipped and ``use_model``) by the model together: see ``_read``.
+    The screening answers, the repeat-caller and the silence rules are floors that nothing lowers."""
     answers = answers or {}
     floor, answer_category, reasons = urgency_from_answers(answers, line)
     verdict = analyse(text)
-    urgency = max_urgency(floor, verdict.urgency)
     reasons = reasons + verdict.reasons
-    opinion = MODEL.opinion(text, verdict.hits, rules_tier(verdict)) if use_model and MODEL and (text or "").strip() else None
-    text_category = verdict.category
-    if opinion:
-        urgency, text_category = _second_opinion(opinion, urgency, verdict.category, reasons)
+    opinion = MODEL.opinion(text, verdict.hits) if use_model and MODEL and (text or "").strip() else None
+    text_urgency, text_category = _read(verdict, opinion, MODEL, reasons) if opinion else (verdict.urgency, verdict.category)
+    urgency = max_urgency(floor, text_urgency)
     repeat = _repeat_floor(history, now or datetime.now(timezone.utc))
     if repeat:
         urgency = max_urgency(urgency, "high")
@@ -66,35 +66,37 @@ def classify(
     if urgency is None or _is_silent(answers, text):
         urgency = max_urgency(urgency, "medium")
         reasons.append("rule: silence is not safety (no answers and no text) → at least medium")
-    category = _category(answer_category, floor, text_category, verdict.urgency, answers, line)
-    return TriageResult(urgency, category, _confidence(verdict.urgency, verdict.confidence, floor, urgency), reasons)
+    category = _category(answer_category, floor, text_category, text_urgency, answers, line)
+    text_confidence = round(opinion.probabilities[text_urgency], 2) if opinion else verdict.confidence
+    return TriageResult(urgency, category, _confidence(text_urgency, text_confidence, floor, urgency), reasons)
 
 
-def rules_tier(verdict: TextVerdict) -> str:
-    """How firmly the text rules decided (see ``hotline.triage.model.TIERS``)."""
-    if verdict.urgency == "low":
-        return "settled_low"  # only a question about a service, with no sign of risk or need
-    if rank(verdict.urgency) <= rank("medium") and any(h.kind in RISK_KINDS and (h.past or h.negated) for h in verdict.hits):
-        return "deescalated"  # a risk named only as past or negated: the rules read it as no current risk
-    return "confirmed" if verdict.confidence >= CONFIRMED else "open"
-
-
-def _second_opinion(opinion: Opinion, urgency: str | None, text_category: str | None,
-                    reasons: list[str]) -> tuple[str | None, str | None]:
-    """Raise the urgency to the model's risk-averse level; take its category when the rules named none."""
-    if rank(opinion.urgency) > rank(urgency):
-        reasons.append(f"model: similar to calls labelled {opinion.urgency} (p={opinion.urgency_p:.2f} of "
-                       f"{opinion.urgency} or above, over its cross-validated threshold {opinion.threshold:.2f}) "
-                       f"→ at least {opinion.urgency}")
-        urgency = opinion.urgency
-    if text_category is None:
-        reasons.append(f"model: the text is most like calls about {opinion.category} (p={opinion.category_p:.2f})")
-        text_category = opinion.category
-    return urgency, text_category
+def _read(verdict: TextVerdict, opinion: Opinion, model: Model, reasons: list[str]) -> tuple[str, str]:
+    """The text's urgency by ``model.decide`` (the rules' critical always stands) and the model's category, which
+    names the primary category of unseen callers more often than the rules' first cue does."""
+    decision = decide(opinion.probabilities, model.thresholds, verdict.urgency, verdict.unsure)
+    level, p = decision.urgency, decision.p
+    if decision.by == "lift":
+        reasons.append(f"model: similar to calls labelled {level} (p={p:.2f} of {level} or above, over its "
+                       f"cross-validated threshold {decision.threshold:.2f}) → at least {level}")
+    elif decision.by == "likely":
+        reasons.append(f"model: most like calls labelled {level} (p={opinion.probabilities[level]:.2f})")
+    elif decision.by == "unsure":
+        reasons.append(f"model: not sure it is low either (p={opinion.probabilities['low']:.2f}) → medium")
+    if verdict.urgency and rank(verdict.urgency) > rank(level):
+        reasons.append(f"model: the rules' {verdict.urgency} is unlikely here (p={opinion.at_least(verdict.urgency):.2f}"
+                       f" of {verdict.urgency} or above) → {level}")
+    category = opinion.category
+    specific = decision.by == "rules-critical" or verdict.urgency == level == "low"
+    if specific and opinion.categories.get(verdict.category, 0.0) >= CATEGORY_AGREEMENT:
+        category = verdict.category
+    reasons.append(f"model: the text is most like calls about {opinion.category} (p={opinion.categories[opinion.category]:.2f})"
+                   + (f"; the rules' {verdict.urgency} cue says {category}" if category != opinion.category else ""))
+    return level, category
 
 
 def _confidence(text_urgency: str | None, text_confidence: float, floor: str | None, urgency: str) -> float:
-    """A screening answer is firm; a text cue is as firm as the evidence behind it; a rule-only raise is middling."""
+    """A screening answer is firm; a text reading is as firm as the evidence behind it; a rule-only raise is middling."""
     if floor == urgency:
         return 0.9
     return text_confidence if text_urgency == urgency else 0.6

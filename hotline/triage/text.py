@@ -21,6 +21,7 @@ class TextVerdict:
     reasons: list[str]
     confidence: float
     hits: tuple[Hit, ...] = field(default=(), repr=False)  # the cues found, for the model's features
+    unsure: bool = False  # no known phrase at all: medium only because unsure (TRIAGE.md rule 1)
 
 
 def analyse(text: str) -> TextVerdict:
@@ -32,7 +33,8 @@ def analyse(text: str) -> TextVerdict:
     if not any(s.urgency in HIGH_RISK for s in signals) and text_rules.only_service_question(ctx):
         verdict = _service_question(ctx, signals)
     elif not signals:
-        verdict = TextVerdict("medium", None, ["no known phrase in the text: unsure, so medium rather than low"], 0.3)
+        verdict = TextVerdict("medium", None, ["no known phrase in the text: unsure, so medium rather than low"], 0.3,
+                              unsure=True)
     else:
         verdict = _verdict(signals)
     return replace(verdict, hits=tuple(ctx.hits))

@@ -5,6 +5,7 @@ scikit-learn is imported only here (it takes ~2 s to import), never on the class
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import random
@@ -12,25 +13,28 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from hotline.triage.matching import find_hits
-from hotline.triage.model import (ARTIFACT, CAPS, TIERS, char_ngrams, cumulative, features, from_dict,
-                                  level_at)
+from hotline.triage.model import MIN_DF, ARTIFACT, Thresholds, decide, features, from_dict, terms
 from hotline.triage.normalize import normalize
 from hotline.triage.scale import URGENCIES, rank
 
 TRAIN_ROWS = Path(__file__).resolve().parent / "data" / "train.jsonl"
 CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.json"
-C = 10.0  # inverse regularisation, chosen by 5-fold cross-validation (1, 3, 10, 30, 100 tried)
-# Thresholds of the model's lifts are chosen on held-out folds (``calibrate``): for each tier of the rules (see
-# ``model.TIERS``) and each level, the highest threshold at which rules + model still reach the recall target of
-# that level on rows the model never saw; where no threshold reaches it, the one with the least cost
-# (a miss counts MISS_COST times a needless lift: trauma triage accepts 5 % under- against 50 % over-triage,
-# TRIAGE.md rule 1). A lift must also pass the model's evidence floor (``model.evidence_floor``).
-RECALL_TARGET = {"medium": 0.95, "high": 0.95, "critical": 1.0}
-MISS_COST = {"medium": 2.0, "high": 5.0, "critical": 10.0}
-GRID = tuple(round(0.05 + 0.025 * i, 3) for i in range(37))  # 0.05 … 0.95
-# Rows whose sources the text rules were written against show the rules near-perfect and would teach the
-# calibration that lifts are never needed; only rows from sources the rules were not tuned on calibrate.
-CALIBRATION_SOURCES = frozenset({"blind_c"})
+C = 30.0  # inverse regularisation, chosen by 5-fold cross-validation (10, 30, 100 tried)
+# The thresholds of ``model.decide`` are chosen on held-out folds (``calibrate``): of every combination on the grid,
+# the one with the best urgency accuracy among those that keep under-triage within UNDER_MAX and critical recall at
+# CRITICAL_MIN or more (trauma triage accepts 5 % under- against 50 % over-triage, TRIAGE.md rule 1); when none
+# does, the one with the least cost (a missed critical counts 10, another under-triage 5, an over-triage 1).
+UNDER_MAX = 0.05
+CRITICAL_MIN = 0.95
+GRID = {
+    "critical": (0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5),
+    "high": (0.2, 0.3, 0.4, 0.5, 0.6, 1.0),
+    "medium": (0.4, 0.5, 0.6, 0.7, 1.0),
+    "rules_trust": (0.0, 0.1, 0.2, 0.3, 0.4, 1.0),
+}
+# Rows the text rules were written against show the rules near-perfect and would teach the calibration to trust
+# them; only rows from sources the rules were not tuned on calibrate.
+RULES_SOURCES = frozenset({"examples", "dev", "holdout", "blind_a", "written"})
 SCALE = 1000  # weights are stored as integers in thousandths: a smaller file that loads faster
 
 
@@ -43,13 +47,13 @@ def read_rows(path: Path | str = TRAIN_ROWS) -> list[dict]:
 
 
 def _vectors(rows: Sequence[Mapping]) -> tuple[list[dict[str, float]], dict[str, float]]:
-    """Feature dicts of the rows, with the idf learnt from them (smooth idf, like scikit-learn)."""
+    """Feature dicts of the rows, with the idf learnt from them (smooth idf, like scikit-learn; MIN_DF rows at least)."""
     df: dict[str, int] = {}
     for row in rows:
-        for gram in char_ngrams(normalize(row["text"])):
-            df["c:" + gram] = df.get("c:" + gram, 0) + 1
+        for term in terms(normalize(row["text"])):
+            df[term] = df.get(term, 0) + 1
     n = len(rows)
-    idf = {name: math.log((1 + n) / (1 + count)) + 1.0 for name, count in df.items()}
+    idf = {name: math.log((1 + n) / (1 + count)) + 1.0 for name, count in df.items() if count >= MIN_DF}
     return [features(row["text"], idf, find_hits(row["text"])) for row in rows], idf
 
 
@@ -62,18 +66,18 @@ def _fit_head(vectors, labels, names):
     return LogisticRegression(C=C, class_weight="balanced", max_iter=5000).fit(matrix, labels)
 
 
-def shipped_thresholds() -> dict[str, dict[str, float]]:
+def shipped_thresholds() -> dict[str, float]:
     """The thresholds chosen by the last calibration (data/calibration.json)."""
     return json.loads(CALIBRATION.read_text(encoding="utf-8"))["thresholds"]
 
 
-def fit(rows: Sequence[Mapping], thresholds: Mapping[str, Mapping[str, float]] | None = None) -> dict:
+def fit(rows: Sequence[Mapping], thresholds: Mapping[str, float] | None = None) -> dict:
     """The artifact (a JSON-ready dict): feature names, idf, the urgency and category heads, the thresholds."""
     thresholds = shipped_thresholds() if thresholds is None else thresholds
     vectors, idf = _vectors(rows)
-    names = sorted(idf) + sorted({k for v in vectors for k in v if k.startswith("k:")})
-    index = [{name: 1.0} for name in names]  # fixes the DictVectorizer's columns to `names`, in order
-    out = {"trained_on": len(rows), "C": C, "thresholds": {tier: dict(levels) for tier, levels in thresholds.items()}, "scale": SCALE}
+    names = sorted(set(idf) | {k for v in vectors for k in v if k.startswith("k:")})
+    index = [{name: 1.0} for name in names]  # fixes the DictVectorizer's columns to `names`, in (sorted) order
+    out = {"trained_on": len(rows), "C": C, "thresholds": dict(thresholds), "scale": SCALE}
     columns = []
     for target in ("urgency", "category"):
         head = _fit_head(vectors, [row[target] for row in rows], index)
@@ -109,15 +113,16 @@ def folds(rows: Sequence[Mapping], k: int, seed: int) -> list[list[int]]:
     return out
 
 
-def out_of_fold(rows: Sequence[Mapping], k: int = 5, seed: int = 0) -> list[tuple[dict[str, float], str, float, dict]]:
-    """For each row, the urgency probabilities, category and evidence floor of a model that never saw it."""
+def out_of_fold(rows: Sequence[Mapping], k: int = 5, seed: int = 0) -> list[tuple[dict[str, float], str]]:
+    """For each row, the urgency probabilities and the category of a model that never saw it."""
+    blank = dict.fromkeys(GRID, 1.0)
     result: list = [None] * len(rows)
     for held in folds(rows, k, seed):
         held_set = set(held)
-        model = from_dict(fit([r for i, r in enumerate(rows) if i not in held_set], thresholds={"open": {}}))
+        model = from_dict(fit([r for i, r in enumerate(rows) if i not in held_set], thresholds=blank))
         for i in held:
             op = model.opinion(rows[i]["text"])
-            result[i] = (op.probabilities, op.category, op.category_p, {tier: model.floor_of(tier) for tier in TIERS})
+            result[i] = (op.probabilities, op.category) if op else ({u: float(u == "medium") for u in URGENCIES}, "information")
     return result
 
 
@@ -133,56 +138,46 @@ def figures(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     }
 
 
-def choose_threshold(level: str, cases: Sequence[tuple[float, str, str, float]]) -> float:
-    """The threshold of one tier and level from held-out cases (P(level or above), rules' urgency, true urgency,
-    the evidence floor of the model that judged the case).
-
-    The highest threshold on the grid at which the level's recall reaches its target; when none does, the one
-    with the least cost. 1.0 (never lift) when nothing at this level is ever missed or gained."""
-    positives = [c for c in cases if rank(c[2]) >= rank(level)]
-    candidates = list(GRID) + [1.0]
-
-    def outcome(t: float) -> tuple[float, float]:
-        caught = sum(1 for p, r, _, f in positives if rank(r) >= rank(level) or p > max(t, f))
-        needless = sum(1 for p, r, truth, f in cases if rank(r) < rank(level) and rank(truth) < rank(level) and p > max(t, f))
-        recall = caught / len(positives) if positives else 1.0
-        return recall, MISS_COST[level] * (len(positives) - caught) + needless
-
-    reaching = [t for t in candidates if outcome(t)[0] >= RECALL_TARGET[level]]
-    if reaching:
-        return max(reaching)
-    return min(candidates, key=lambda t: (outcome(t)[1], -t))
+def choose_thresholds(cases: Sequence[tuple[dict[str, float], str | None, bool, str]]) -> dict[str, float]:
+    """The grid's best thresholds for held-out cases (the model's probabilities, the rules' urgency, whether the rules
+    were unsure, the truth): the best accuracy within UNDER_MAX and CRITICAL_MIN, else the least cost."""
+    truth = [t for *_, t in cases]
+    best, best_key = None, None
+    for values in itertools.product(*GRID.values()):
+        thresholds = Thresholds(**dict(zip(GRID, values)))
+        got = figures(truth, [decide(p, thresholds, r, unsure).urgency for p, r, unsure, _ in cases])
+        missed = round(len(truth) * got["under"])
+        within = got["under"] <= UNDER_MAX and got["critical_recall"] >= CRITICAL_MIN
+        cost = 10 * (1 - got["critical_recall"]) * truth.count("critical") + 5 * missed + got["over"] * len(truth)
+        key = (within, got["accuracy"] if within else -cost, got["critical_recall"])
+        if best_key is None or key > best_key:
+            best, best_key = dict(zip(GRID, values)), key
+    return best
 
 
-def calibrate(rows: Sequence[Mapping], rules: Callable[[Mapping], tuple[str, str | None, str]], k: int = 5,
-              seed: int = 0, repeats: int = 3) -> dict:
-    """Choose the thresholds on held-out folds and report rules, model and both, out of fold, on the calibration
-    rows and on all rows. ``rules(row)`` gives the rules' urgency, their text category and their tier."""
-    # Repeated folds: with a few dozen critical calibration rows, one fold assignment alone swings the thresholds
-    # (and critical recall) by several rows; the thresholds are chosen on the cases of every repeat pooled.
-    oofs = [out_of_fold(rows, k, seed + r) for r in range(repeats)]
-    oof = oofs[0]
+def calibrate(rows: Sequence[Mapping], rules: Callable[[Mapping], tuple[str | None, str | None, bool]], k: int = 5,
+              seed: int = 0) -> dict:
+    """Choose the thresholds on held-out folds of the rows the rules were not written against, and report the
+    rules, the model and both, out of fold. ``rules(row)`` is ``cli.rules_view``: urgency, category, unsure."""
+    oof = out_of_fold(rows, k, seed)
     ruled = [rules(row) for row in rows]
-    calibration = [i for i, row in enumerate(rows) if row.get("source") in CALIBRATION_SOURCES]
-    thresholds: dict[str, dict[str, float]] = {}
-    for tier in TIERS:
-        members = [i for i in calibration if ruled[i][2] == tier]
-        thresholds[tier] = {level: choose_threshold(level, [(cumulative(o[i][0])[level], ruled[i][0], rows[i]["urgency"], o[i][3][tier][level])
-                                                            for o in oofs for i in members])
-                            for level in URGENCIES[1:]}
-    report = {"thresholds": thresholds, "calibration_rows": len(calibration), "recall_target": RECALL_TARGET,
-              "miss_cost": MISS_COST, "out_of_fold": {}}
-    for name, subset in (("calibration", calibration), ("all", list(range(len(rows))))):
-        truth = [rows[i]["urgency"] for i in subset]
-        combined = [max(ruled[i][0], level_at(oof[i][0], thresholds[ruled[i][2]], CAPS[ruled[i][2]], oof[i][3][ruled[i][2]])[0], key=rank) for i in subset]
-        cats = [rows[i]["category"] for i in subset]
-        report["out_of_fold"][name] = {
-            "n": len(subset),
-            "rules": figures(truth, [ruled[i][0] for i in subset]),
-            "rules_and_model": figures(truth, combined),
-            "category": {"rules_or_model": round(_share(cats, [ruled[i][1] or oof[i][1] for i in subset]), 3)},
-        }
-    return report
+    calibration = [i for i, row in enumerate(rows) if row.get("source") not in RULES_SOURCES]
+    thresholds = choose_thresholds([(oof[i][0], *ruled[i][::2], rows[i]["urgency"]) for i in calibration])
+    chosen = Thresholds(**thresholds)
+    truth = [rows[i]["urgency"] for i in calibration]
+    cats = [rows[i]["category"] for i in calibration]
+    return {
+        "thresholds": thresholds, "calibration_rows": len(calibration),
+        "under_max": UNDER_MAX, "critical_min": CRITICAL_MIN,
+        "out_of_fold": {
+            "rules": figures(truth, [ruled[i][0] for i in calibration]),
+            "model_most_likely": figures(truth, [max(oof[i][0], key=oof[i][0].get) for i in calibration]),
+            "rules_and_model": figures(truth, [decide(oof[i][0], chosen, ruled[i][0], ruled[i][2]).urgency
+                                               for i in calibration]),
+            "category": {"rules_first": round(_share(cats, [ruled[i][1] or oof[i][1] for i in calibration]), 3),
+                         "model": round(_share(cats, [oof[i][1] for i in calibration]), 3)},
+        },
+    }
 
 
 def write_calibration(report: dict, path: Path = CALIBRATION) -> None:

@@ -1,5 +1,5 @@
-"""The model's lifts are calibrated: thresholds chosen on held-out folds, real evidence only, and never a lift
-above medium when the rules settled a plain question about the service as low."""
+"""The model's reading is calibrated: thresholds chosen on held-out folds within the under-triage and critical
+recall targets; plain questions stay low; the rules' critical always stands."""
 
 import json
 from pathlib import Path
@@ -73,71 +73,58 @@ def test_a_question_that_names_a_danger_is_not_settled_low():
     assert classify(text="хочу узнать часы работы, муж бьёт меня прямо сейчас").urgency == "critical"
 
 
-def test_a_text_the_model_knows_nothing_about_is_never_lifted():
-    """No known n-gram: the model's output is its intercepts alone, under the evidence floor by construction."""
-    result = classify(text="zqxj wvkq")
+def test_a_text_the_model_knows_nothing_about_is_left_to_the_rules():
+    result = classify(text="ꙮꙮꙮ ꙮꙮ")
+    assert service.MODEL.opinion("ꙮꙮꙮ ꙮꙮ") is None
     assert result.urgency == "medium"  # the rules: unsure, so medium rather than low
-    assert not any(r.startswith("model: similar") for r in result.reasons)
+    assert not any(r.startswith("model:") for r in result.reasons)
 
 
-def test_the_evidence_floor_is_above_the_no_evidence_output():
-    floor, blank = service.MODEL.floor, model.cumulative(service.MODEL.urgency.probabilities({}))
-    for level in URGENCIES[1:]:
-        assert floor[level] > blank[level] or floor[level] == 1.0
-
-
-def test_a_deliberate_no_risk_reading_is_overruled_only_on_more_than_even_odds():
-    for level in URGENCIES[1:]:
-        assert service.MODEL.floor_of("deescalated")[level] >= 0.5
-        assert service.MODEL.floor_of("settled_low")[level] >= 0.5
-
-
-@pytest.mark.parametrize("text", ["i tried suicide years ago, im fine now", "bolaligimda otam meni urardi, hozir yomon tushlar koraman"])
-def test_a_risk_in_the_past_is_read_as_deescalated(text):
-    assert service.rules_tier(analyse(text)) == "deescalated"
-
-
-def test_when_the_rules_settled_low_the_model_never_asks_for_more_than_medium():
+def test_the_rules_critical_always_stands():
+    """Rows of every source on which the rules alone say critical stay critical with the model."""
     rows = [json.loads(line) for line in (DATA / "train.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
-    settled = [row["text"] for row in rows if service.rules_tier(analyse(row["text"])) == "settled_low"]
-    assert len(settled) > 20
-    for text in settled:
-        opinion = service.MODEL.opinion(text, tier="settled_low")
-        assert rank(opinion.urgency) <= rank("medium")
+    flagged = [row["text"] for row in rows[::5] if analyse(row["text"]).urgency == "critical"]
+    assert len(flagged) > 50
+    assert all(classify(text=text).urgency == "critical" for text in flagged)
 
 
 def test_shipped_thresholds_are_the_cross_validated_ones():
+    train = pytest.importorskip("hotline.triage.train")
     calibration = json.loads((DATA / "calibration.json").read_text(encoding="utf-8"))
     shipped = json.loads((DATA / "model.json").read_text(encoding="utf-8"))
     assert shipped["thresholds"] == calibration["thresholds"]
-    assert set(calibration["thresholds"]) == set(model.TIERS)
-    assert calibration["calibration_rows"] >= 100
-    for name in ("calibration", "all"):
-        assert {"rules", "rules_and_model"} <= set(calibration["out_of_fold"][name])
+    assert set(calibration["thresholds"]) == set(train.GRID)
+    assert calibration["calibration_rows"] >= 1000
+    assert {"rules", "model_most_likely", "rules_and_model"} <= set(calibration["out_of_fold"])
+    held_out = calibration["out_of_fold"]["rules_and_model"]
+    assert held_out["under"] <= train.UNDER_MAX and held_out["critical_recall"] >= train.CRITICAL_MIN
 
 
 def test_lift_reasons_name_the_threshold():
-    both = classify(text="he choked me last night until i blacked out. he is asleep in the next room now, i'm scared to move")
-    lift = [r for r in both.reasons if r.startswith("model: similar")]
-    assert lift and "cross-validated threshold" in lift[0]
+    """On callers it never saw (a held-out set), where the model is less sure, some levels come from a threshold."""
+    held_out = Path(__file__).resolve().parent / "data" / "blind_h.jsonl"
+    rows = [json.loads(line) for line in held_out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lifts = [r for row in rows for r in classify(text=row["text"]).reasons if r.startswith("model: similar")]
+    assert lifts and all("cross-validated threshold" in r and "→ at least" in r for r in lifts)
 
 
-def test_choose_threshold_takes_the_highest_that_reaches_the_recall_target():
+def _case(p_critical, p_high, p_medium, rules, truth):
+    return {"critical": p_critical, "high": p_high, "medium": p_medium, "low": 1 - p_critical - p_high - p_medium}, rules, False, truth
+
+
+def test_choose_thresholds_keeps_every_critical_within_the_targets():
     train = pytest.importorskip("hotline.triage.train")
-    # (P(critical or above), rules' urgency, true urgency, evidence floor)
-    cases = [(0.9, "high", "critical", 0.1), (0.6, "high", "critical", 0.1), (0.4, "high", "high", 0.1),
-             (0.2, "medium", "medium", 0.1), (0.95, "critical", "critical", 0.1)]
-    assert train.choose_threshold("critical", cases) == pytest.approx(0.575)  # catches 0.6, skips 0.4
+    # One critical the model thinks unlikely (0.12) and no rule flags: only a critical threshold under 0.12 finds it.
+    cases = [_case(0.12, 0.3, 0.4, None, "critical")] + [_case(0.9, 0.05, 0.05, None, "critical")] * 9 \
+        + [_case(0.02, 0.1, 0.8, "medium", "medium")] * 30 + [_case(0.01, 0.8, 0.1, "high", "high")] * 30
+    chosen = train.choose_thresholds(cases)
+    assert chosen["critical"] < 0.12
 
 
-def test_choose_threshold_falls_back_to_the_least_cost_when_the_target_is_out_of_reach():
+def test_choose_thresholds_prefers_accuracy_when_every_target_is_met():
     train = pytest.importorskip("hotline.triage.train")
-    # The only missed critical has no evidence at all: no threshold reaches it, so none lifts needlessly.
-    cases = [(0.05, "high", "critical", 0.1), (0.5, "high", "high", 0.1), (0.3, "medium", "medium", 0.1)]
-    assert train.choose_threshold("critical", cases) == 1.0
-
-
-def test_choose_threshold_never_lifts_when_nothing_is_missed():
-    train = pytest.importorskip("hotline.triage.train")
-    cases = [(0.7, "critical", "critical", 0.1), (0.6, "high", "high", 0.1)]
-    assert train.choose_threshold("critical", cases) == 1.0
+    # Medium calls the model reads as medium (0.6) but with P(high or above) 0.35: a high threshold under 0.35
+    # would make them all high for nothing, so the chosen one is above it.
+    cases = [_case(0.9, 0.05, 0.05, None, "critical")] * 10 + [_case(0.05, 0.3, 0.6, None, "medium")] * 30 \
+        + [_case(0.05, 0.8, 0.1, None, "high")] * 30
+    assert train.choose_thresholds(cases)["high"] >= 0.4

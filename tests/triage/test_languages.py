@@ -96,7 +96,7 @@ def test_persian(text, urgency, category):
     [
         ("got a rope ready, gonna end it tonight", "critical", "suicide_self_harm"),
         ("im not gonna kill myself, just need to talk", "medium", "mental_health"),
-        ("i tried suicide years ago, im fine now", "medium", "mental_health"),
+        ("i tried suicide years ago, im fine now", "medium", "suicide_self_harm"),  # an attempt, if a past one
         ("my neighbours kid, 8 years old, says his dad beats him", "high", "child_abuse"),
         ("my husband has a knife and is hitting me right now", "critical", "domestic_violence"),
     ],
