@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 
 from hotline.triage.answers import urgency_from_answers
-from hotline.triage.model import Model, Opinion, decide, load
+from hotline.triage.model import Decision, Model, Opinion, decide, load
 from hotline.triage.scale import max_urgency, precedence, rank
 from hotline.triage.text import TextVerdict, analyse
 
@@ -72,27 +72,32 @@ def classify(
 
 
 def _read(verdict: TextVerdict, opinion: Opinion, model: Model, reasons: list[str]) -> tuple[str, str]:
-    """The text's urgency by ``model.decide`` (the rules' critical always stands) and the model's category, which
-    names the primary category of unseen callers more often than the rules' first cue does."""
+    """The text's urgency by ``model.decide`` (the rules' critical always stands) and its category."""
     decision = decide(opinion.probabilities, model.thresholds, verdict.urgency, verdict.unsure)
-    level, p = decision.urgency, decision.p
-    if decision.by == "lift":
-        reasons.append(f"model: similar to calls labelled {level} (p={p:.2f} of {level} or above, over its "
-                       f"cross-validated threshold {decision.threshold:.2f}) → at least {level}")
-    elif decision.by == "likely":
-        reasons.append(f"model: most like calls labelled {level} (p={opinion.probabilities[level]:.2f})")
-    elif decision.by == "unsure":
-        reasons.append(f"model: not sure it is low either (p={opinion.probabilities['low']:.2f}) → medium")
-    if verdict.urgency and rank(verdict.urgency) > rank(level):
-        reasons.append(f"model: the rules' {verdict.urgency} is unlikely here (p={opinion.at_least(verdict.urgency):.2f}"
-                       f" of {verdict.urgency} or above) → {level}")
+    reasons.extend(_decision_reasons(decision, verdict, opinion))
     category = opinion.category
-    specific = decision.by == "rules-critical" or verdict.urgency == level == "low"
+    specific = decision.by == "rules-critical" or verdict.urgency == decision.urgency == "low"
     if specific and opinion.categories.get(verdict.category, 0.0) >= CATEGORY_AGREEMENT:
         category = verdict.category
     reasons.append(f"model: the text is most like calls about {opinion.category} (p={opinion.categories[opinion.category]:.2f})"
                    + (f"; the rules' {verdict.urgency} cue says {category}" if category != opinion.category else ""))
-    return level, category
+    return decision.urgency, category
+
+
+def _decision_reasons(decision: Decision, verdict: TextVerdict, opinion: Opinion) -> list[str]:
+    """What the model added to the rules' reasons, and where it overruled them."""
+    level, out = decision.urgency, []
+    if decision.by == "lift":
+        out.append(f"model: similar to calls labelled {level} (p={decision.p:.2f} of {level} or above, over its "
+                   f"cross-validated threshold {decision.threshold:.2f}) → at least {level}")
+    elif decision.by == "likely":
+        out.append(f"model: most like calls labelled {level} (p={opinion.probabilities[level]:.2f})")
+    elif decision.by == "unsure":
+        out.append(f"model: not sure it is low either (p={opinion.probabilities['low']:.2f}) → medium")
+    if verdict.urgency and rank(verdict.urgency) > rank(level):
+        out.append(f"model: the rules' {verdict.urgency} is unlikely here (p={opinion.at_least(verdict.urgency):.2f} "
+                   f"of {verdict.urgency} or above) → {level}")
+    return out
 
 
 def _confidence(text_urgency: str | None, text_confidence: float, floor: str | None, urgency: str) -> float:

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from hotline.triage import classify, model, service
-from hotline.triage.scale import URGENCIES, rank
 from hotline.triage.text import analyse
 
 DATA = Path(model.__file__).resolve().parent / "data"
