@@ -6,9 +6,10 @@
 Which sets are what: the shared examples, dev, holdout and blind_a were used to write the rules; blind_c is in the
 model's training rows. blind_d and blind_e were used for neither, but were looked at while choosing designs.
 blind_f and blind_g were written before any result was seen; their misses then shaped the third round of training
-rows (docs/triage/writing/ROUND3.md), so they are no longer untouched. blind_h and blind_i were written apart from
-everything else (their writers saw only the writing brief, TRIAGE.md and the shared examples) and were measured,
-never tuned on. blind_b is the final test set of session 2, run once.
+rows (docs/triage/writing/ROUND3.md), so they are no longer untouched. blind_h, blind_i and blind_j were written
+apart from everything else (their writers saw only the writing brief, TRIAGE.md and the shared examples) and were
+measured, never tuned on, except that one missed goodbye in blind_h ("прости меня за всё") added that phrase to the
+Russian lexicon. blind_b is the final test set of session 2, run once.
 """
 
 import json
@@ -23,7 +24,7 @@ from hotline.triage.evaluate import evaluate  # noqa: E402
 DATA = ROOT / "tests/triage/data"
 SETS = [("examples", ROOT.parent / "shared/triage/examples.jsonl")] + [
     (name, DATA / f"{name}.jsonl") for name in ("dev", "holdout", "blind_a", "blind_c", "blind_d", "blind_e", "blind_f", "blind_g",
-                                                "blind_h", "blind_i")]
+                                                "blind_h", "blind_i", "blind_j")]
 
 
 def main(final: bool = False) -> None:

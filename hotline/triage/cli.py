@@ -12,6 +12,7 @@ from typing import TextIO
 from hotline.triage.service import classify
 from hotline.triage.evaluate import evaluate, format_evaluation
 from hotline.triage.scale import URGENCIES
+from hotline.triage.text import TextVerdict, analyse
 
 
 def register(subparsers) -> None:
@@ -86,13 +87,9 @@ def run_train(args: argparse.Namespace, stdout: TextIO | None = None) -> int:
     return 0
 
 
-def rules_view(row: dict) -> tuple[str | None, str | None, bool]:
-    """What the text rules alone say of a row: urgency and category (None where they name none), and whether they
-    found no known phrase at all."""
-    from hotline.triage.text import analyse
-
-    verdict = analyse(row.get("text", ""))
-    return verdict.urgency, verdict.category, verdict.unsure
+def rules_view(row: dict) -> TextVerdict:
+    """What the text rules alone say of a row."""
+    return analyse(row.get("text", ""))
 
 
 def read_labelled(path: Path) -> Iterable[dict]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from hotline.triage.matching import Hit, find_hits
 from hotline.triage.normalize import normalize
 from hotline.triage.scale import URGENCIES
+from hotline.triage.text import TextVerdict
 
 ARTIFACT = Path(__file__).resolve().parent / "data" / "model.json"
 NGRAMS = (2, 5)
@@ -112,15 +113,15 @@ class Decision:
     """One urgency from the model and the rules, and what decided it."""
 
     urgency: str
-    by: str  # "rules-critical", "rules", "unsure", "lift" (a threshold passed) or "likely" (the most likely level)
+    by: str  # "rules-firm", "rules", "unsure", "lift" (a threshold passed) or "likely" (the most likely level)
     p: float  # P(urgency or above) in the model's eyes
     threshold: float | None  # the threshold passed, for a lift
 
 
-def decide(probs: dict[str, float], thresholds: Thresholds, rules: str | None, rules_unsure: bool = False) -> Decision:
-    """The most likely level, raised where a level's threshold is passed; the rules' critical always stands, and the
-    rules' lower levels stand unless the model finds them unlikely (TRIAGE.md rule 1: unsure means higher). A text
-    with no known phrase is low only when the model is SURE_LOW sure of it."""
+def decide(probs: dict[str, float], thresholds: Thresholds, rules: TextVerdict | None) -> Decision:
+    """The most likely level, raised where a level's threshold is passed. The rules' firm levels always stand (their
+    critical; a suicide cue's high), their other levels unless the model finds them unlikely (TRIAGE.md rule 1:
+    unsure means higher). A text with no known phrase is low only when the model is SURE_LOW sure of it."""
     cum = cumulative(probs)
     level = max(probs, key=probs.get)
     decision = Decision(level, "likely", cum[level], None)
@@ -128,11 +129,14 @@ def decide(probs: dict[str, float], thresholds: Thresholds, rules: str | None, r
         threshold = getattr(thresholds, lift)
         if cum[lift] > threshold and URGENCIES.index(lift) > URGENCIES.index(decision.urgency):
             decision = Decision(lift, "lift", cum[lift], threshold)
-    if rules == "critical":
-        return Decision("critical", "rules-critical", cum["critical"], None)
-    if rules and URGENCIES.index(rules) > URGENCIES.index(decision.urgency) and cum[rules] >= thresholds.rules_trust:
-        return Decision(rules, "rules", cum[rules], None)
-    if rules_unsure and decision.urgency == "low" and probs["low"] < SURE_LOW:
+    level = rules.urgency if rules else None
+    if not level or URGENCIES.index(level) < URGENCIES.index(decision.urgency):
+        return decision
+    if rules.firm and level != decision.urgency:
+        return Decision(level, "rules-firm", cum[level], None)
+    if URGENCIES.index(level) > URGENCIES.index(decision.urgency) and cum[level] >= thresholds.rules_trust:
+        return Decision(level, "rules", cum[level], None)
+    if rules.unsure and decision.urgency == "low" and probs["low"] < SURE_LOW:
         return Decision("medium", "unsure", cum["medium"], None)
     return decision
 

@@ -12,9 +12,8 @@ from hotline.triage.scale import max_urgency, precedence, rank
 from hotline.triage.text import TextVerdict, analyse
 
 REPEAT_WINDOW = timedelta(hours=24)
-# Where the rules are most specific, their category stands when the model finds it at least this likely: a critical
-# cue names the response (a drunk father beating a child is child_abuse), a service question names what it asks
-# about. Elsewhere the model's category, right more often on unseen callers than the rules' first cue.
+# Where the rules are most specific, their category stands when the model finds it at least this likely: a firm cue
+# names the response (a drunk father beating a child is child_abuse), a service question names what it asks about. Elsewhere the model's category, right more often on unseen callers than the rules' first cue.
 CATEGORY_AGREEMENT = 0.25
 MEANINGFUL_ANSWERS = frozenset({"topic", "someone_hurt", "aggressor_present", "weapon", "suicide_now", "danger_now", "silent"})
 MODEL: Model | None = load()  # read at import, so the first call is as fast as the rest
@@ -73,10 +72,10 @@ def classify(
 
 def _read(verdict: TextVerdict, opinion: Opinion, model: Model, reasons: list[str]) -> tuple[str, str]:
     """The text's urgency by ``model.decide`` (the rules' critical always stands) and its category."""
-    decision = decide(opinion.probabilities, model.thresholds, verdict.urgency, verdict.unsure)
+    decision = decide(opinion.probabilities, model.thresholds, verdict)
     reasons.extend(_decision_reasons(decision, verdict, opinion))
     category = opinion.category
-    specific = decision.by == "rules-critical" or verdict.urgency == decision.urgency == "low"
+    specific = decision.urgency == verdict.urgency and (verdict.firm or verdict.urgency == "low")
     if specific and opinion.categories.get(verdict.category, 0.0) >= CATEGORY_AGREEMENT:
         category = verdict.category
     reasons.append(f"model: the text is most like calls about {opinion.category} (p={opinion.categories[opinion.category]:.2f})"
@@ -94,6 +93,11 @@ def _decision_reasons(decision: Decision, verdict: TextVerdict, opinion: Opinion
         out.append(f"model: most like calls labelled {level} (p={opinion.probabilities[level]:.2f})")
     elif decision.by == "unsure":
         out.append(f"model: not sure it is low either (p={opinion.probabilities['low']:.2f}) → medium")
+    elif decision.by in ("rules", "rules-firm"):
+        likely = max(opinion.probabilities, key=opinion.probabilities.get)
+        why = "a cue the model never lowers" if decision.by == "rules-firm" else f"p={decision.p:.2f} of {level} or above"
+        out.append(f"model: most like calls labelled {likely} (p={opinion.probabilities[likely]:.2f}); the rules' {level} "
+                   f"stands ({why})")
     if verdict.urgency and rank(verdict.urgency) > rank(level):
         out.append(f"model: the rules' {verdict.urgency} is unlikely here (p={opinion.at_least(verdict.urgency):.2f} "
                    f"of {verdict.urgency} or above) → {level}")

@@ -23,6 +23,11 @@ class TextVerdict:
     hits: tuple[Hit, ...] = field(default=(), repr=False)  # the cues found, for the model's features
     unsure: bool = False  # no known phrase at all: medium only because unsure (TRIAGE.md rule 1)
 
+    @property
+    def firm(self) -> bool:
+        """Critical, or a suicide or self-harm cue at high: levels no statistical reading may lower."""
+        return self.urgency == "critical" or (self.urgency == "high" and self.category == "suicide_self_harm")
+
 
 def analyse(text: str) -> TextVerdict:
     """Apply every text rule and keep the highest signal, because under-triage costs more than over-triage."""

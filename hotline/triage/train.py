@@ -16,6 +16,7 @@ from hotline.triage.matching import find_hits
 from hotline.triage.model import MIN_DF, ARTIFACT, Thresholds, decide, features, from_dict, terms
 from hotline.triage.normalize import normalize
 from hotline.triage.scale import URGENCIES, rank
+from hotline.triage.text import TextVerdict
 
 TRAIN_ROWS = Path(__file__).resolve().parent / "data" / "train.jsonl"
 CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.json"
@@ -138,14 +139,14 @@ def figures(truth: Sequence[str], predicted: Sequence[str]) -> dict[str, float]:
     }
 
 
-def choose_thresholds(cases: Sequence[tuple[dict[str, float], str | None, bool, str]]) -> dict[str, float]:
-    """The grid's best thresholds for held-out cases (the model's probabilities, the rules' urgency, whether the rules
-    were unsure, the truth): the best accuracy within UNDER_MAX and CRITICAL_MIN, else the least cost."""
-    truth = [t for *_, t in cases]
+def choose_thresholds(cases: Sequence[tuple[dict[str, float], TextVerdict, str]]) -> dict[str, float]:
+    """The grid's best thresholds for held-out cases (the model's probabilities, the rules' verdict, the truth):
+    the best accuracy within UNDER_MAX and CRITICAL_MIN, else the least cost."""
+    truth = [t for _, _, t in cases]
     best, best_key = None, None
     for values in itertools.product(*GRID.values()):
         thresholds = Thresholds(**dict(zip(GRID, values)))
-        got = figures(truth, [decide(p, thresholds, r, unsure).urgency for p, r, unsure, _ in cases])
+        got = figures(truth, [decide(p, thresholds, verdict).urgency for p, verdict, _ in cases])
         missed = round(len(truth) * got["under"])
         within = got["under"] <= UNDER_MAX and got["critical_recall"] >= CRITICAL_MIN
         cost = 10 * (1 - got["critical_recall"]) * truth.count("critical") + 5 * missed + got["over"] * len(truth)
@@ -155,14 +156,13 @@ def choose_thresholds(cases: Sequence[tuple[dict[str, float], str | None, bool, 
     return best
 
 
-def calibrate(rows: Sequence[Mapping], rules: Callable[[Mapping], tuple[str | None, str | None, bool]], k: int = 5,
-              seed: int = 0) -> dict:
+def calibrate(rows: Sequence[Mapping], rules: Callable[[Mapping], TextVerdict], k: int = 5, seed: int = 0) -> dict:
     """Choose the thresholds on held-out folds of the rows the rules were not written against, and report the
-    rules, the model and both, out of fold. ``rules(row)`` is ``cli.rules_view``: urgency, category, unsure."""
+    rules, the model and both, out of fold. ``rules(row)`` is what the text rules alone say (``cli.rules_view``)."""
     oof = out_of_fold(rows, k, seed)
     ruled = [rules(row) for row in rows]
     calibration = [i for i, row in enumerate(rows) if row.get("source") not in RULES_SOURCES]
-    thresholds = choose_thresholds([(oof[i][0], *ruled[i][::2], rows[i]["urgency"]) for i in calibration])
+    thresholds = choose_thresholds([(oof[i][0], ruled[i], rows[i]["urgency"]) for i in calibration])
     chosen = Thresholds(**thresholds)
     truth = [rows[i]["urgency"] for i in calibration]
     cats = [rows[i]["category"] for i in calibration]
@@ -170,11 +170,10 @@ def calibrate(rows: Sequence[Mapping], rules: Callable[[Mapping], tuple[str | No
         "thresholds": thresholds, "calibration_rows": len(calibration),
         "under_max": UNDER_MAX, "critical_min": CRITICAL_MIN,
         "out_of_fold": {
-            "rules": figures(truth, [ruled[i][0] for i in calibration]),
+            "rules": figures(truth, [ruled[i].urgency or "medium" for i in calibration]),
             "model_most_likely": figures(truth, [max(oof[i][0], key=oof[i][0].get) for i in calibration]),
-            "rules_and_model": figures(truth, [decide(oof[i][0], chosen, ruled[i][0], ruled[i][2]).urgency
-                                               for i in calibration]),
-            "category": {"rules_first": round(_share(cats, [ruled[i][1] or oof[i][1] for i in calibration]), 3),
+            "rules_and_model": figures(truth, [decide(oof[i][0], chosen, ruled[i]).urgency for i in calibration]),
+            "category": {"rules_first": round(_share(cats, [ruled[i].category or oof[i][1] for i in calibration]), 3),
                          "model": round(_share(cats, [oof[i][1] for i in calibration]), 3)},
         },
     }

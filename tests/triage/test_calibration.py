@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from hotline.triage import classify, model, service
-from hotline.triage.text import analyse
+from hotline.triage.text import TextVerdict, analyse
 
 DATA = Path(model.__file__).resolve().parent / "data"
 
@@ -108,7 +108,8 @@ def test_lift_reasons_name_the_threshold():
 
 
 def _case(p_critical, p_high, p_medium, rules, truth):
-    return {"critical": p_critical, "high": p_high, "medium": p_medium, "low": 1 - p_critical - p_high - p_medium}, rules, False, truth
+    probs = {"critical": p_critical, "high": p_high, "medium": p_medium, "low": 1 - p_critical - p_high - p_medium}
+    return probs, TextVerdict(rules, None, [], 0.5), truth
 
 
 def test_choose_thresholds_keeps_every_critical_within_the_targets():

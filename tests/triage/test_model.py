@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from hotline.triage import classify, model, service
-from hotline.triage.text import analyse
+from hotline.triage.text import TextVerdict, analyse
 from hotline.triage.scale import CATEGORIES, URGENCIES, rank
 
 DATA = Path(model.__file__).resolve().parent / "data"
@@ -28,10 +28,10 @@ def test_model_is_shipped_and_loaded():
 
 def test_training_rows_never_include_a_test_set():
     tests = Path(__file__).resolve().parent / "data"
-    held_out = {json.loads(line)["text"].strip().lower() for name in "bdefghi"
+    held_out = {json.loads(line)["text"].strip().lower() for name in "bdefghij"
                 for line in (tests / f"blind_{name}.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()}
     assert not held_out & {row["text"].strip().lower() for row in _rows()}
-    assert not {"blind_b", "blind_d", "blind_e", "blind_f", "blind_g", "blind_h", "blind_i"} & {row["source"] for row in _rows()}
+    assert not {"blind_b", "blind_d", "blind_e", "blind_f", "blind_g", "blind_h", "blind_i", "blind_j"} & {row["source"] for row in _rows()}
 
 
 def test_training_refuses_the_final_test_set():
@@ -42,6 +42,10 @@ def test_training_refuses_the_final_test_set():
 
 
 THRESHOLDS = model.Thresholds(critical=0.2, high=0.4, medium=0.5, rules_trust=0.3)
+
+
+def _rules(urgency, category=None, unsure=False):
+    return TextVerdict(urgency, category, [], 0.5, unsure=unsure)
 
 
 def test_decide_takes_the_most_likely_level_when_no_threshold_is_passed():
@@ -57,14 +61,27 @@ def test_decide_raises_to_the_highest_level_whose_threshold_is_passed():
 
 def test_decide_keeps_the_rules_critical_whatever_the_model_says():
     probs = {"low": 0.9, "medium": 0.1, "high": 0.0, "critical": 0.0}
-    assert model.decide(probs, THRESHOLDS, "critical").urgency == "critical"
+    assert model.decide(probs, THRESHOLDS, _rules("critical")).urgency == "critical"
+
+
+def test_decide_keeps_the_rules_high_for_a_suicide_cue_whatever_the_model_says():
+    probs = {"low": 0.1, "medium": 0.85, "high": 0.04, "critical": 0.01}
+    assert model.decide(probs, THRESHOLDS, _rules("high", "suicide_self_harm")).urgency == "high"
+    assert model.decide(probs, THRESHOLDS, _rules("high", "mental_health")).urgency == "medium"
+
+
+def test_decide_leaves_a_text_with_no_known_phrase_at_medium_unless_sure_it_is_low():
+    unsure_low = {"low": 0.65, "medium": 0.2, "high": 0.1, "critical": 0.05}
+    sure_low = {"low": 0.9, "medium": 0.08, "high": 0.01, "critical": 0.01}
+    assert model.decide(unsure_low, THRESHOLDS, _rules("medium", unsure=True)).urgency == "medium"
+    assert model.decide(sure_low, THRESHOLDS, _rules("medium", unsure=True)).urgency == "low"
 
 
 def test_decide_keeps_a_lower_rules_level_unless_the_model_finds_it_unlikely():
     plausible = {"low": 0.1, "medium": 0.55, "high": 0.3, "critical": 0.05}  # P(high or above) 0.35 >= trust 0.3
     unlikely = {"low": 0.2, "medium": 0.7, "high": 0.08, "critical": 0.02}  # 0.10
-    assert model.decide(plausible, THRESHOLDS, "high").urgency == "high"
-    assert model.decide(unlikely, THRESHOLDS, "high").urgency == "medium"
+    assert model.decide(plausible, THRESHOLDS, _rules("high")).urgency == "high"
+    assert model.decide(unlikely, THRESHOLDS, _rules("high")).urgency == "medium"
 
 
 def test_char_ngrams_match_scikit_learn_char_wb():

@@ -19,7 +19,7 @@ CUES = {
     "weapon": [(r"knife", "knife"), (r"gun\b", "gun"), (r"pistol|rifle", "gun"), (r"axe\b", "axe")],
     "act": [(r"took (like )?(\d+|all|a lot|too much|the whole)", "took many"), (r"swallowed", "swallowed"), (r"texted me sorry", "texted sorry")],
     "overdose": [(r"overdos", "overdose"), (r"took too much", "took too much")],
-    "farewell": [(r"goodbye", "goodbye"), (r"texted me sorry", "texted sorry"), (r"suicide note|wrote a note", "a note")],
+    "farewell": [(r"goodbye", "goodbye"), (r"forgive me for everything", "forgive me for everything"), (r"texted me sorry", "texted sorry"), (r"suicide note|wrote a note", "a note")],
     "violence": [(r"hit(s|ting)?\b", "hits"), (r"beat(s|ing|en)?\b", "beats"), (r"slapped|punched|kicked|choked", "assaulted"),
                  (r"with a belt", "with a belt")],
     "violence_now": [(r"(is|s) (hitting|beating|attacking)", "is hitting now")],

@@ -39,6 +39,7 @@ CUES = {
     "overdose": [(r"передоз", "overdose")],
     "farewell": [
         (r"прощай", "goodbye"), (r"простите (все|меня)", "forgive me, everyone"), (r"прощальн", "farewell message"),
+        (r"прости(те)? меня за вс(е|ё)", "forgive me for everything"),
         (r"записк", "a note"), (r"завещан", "a will"), (r"скажите маме что я", "tell mum that I"),
     ],
     "violence": [
