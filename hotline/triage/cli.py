@@ -12,7 +12,6 @@ from typing import TextIO
 from hotline.triage.service import classify
 from hotline.triage.evaluate import evaluate, format_evaluation
 from hotline.triage.scale import URGENCIES
-from hotline.triage.text import TextVerdict, analyse
 
 
 def register(subparsers) -> None:
@@ -77,7 +76,7 @@ def run_train(args: argparse.Namespace, stdout: TextIO | None = None) -> int:
 
     stdout = stdout or sys.stdout
     rows = train.read_rows()
-    report = train.calibrate(rows, rules_view)
+    report = train.calibrate(rows)
     stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
     if args.cv:
         return 0
@@ -85,11 +84,6 @@ def run_train(args: argparse.Namespace, stdout: TextIO | None = None) -> int:
     train.write(train.fit(rows, report["thresholds"]))
     stdout.write(f"wrote {train.ARTIFACT} from {len(rows)} rows\n")
     return 0
-
-
-def rules_view(row: dict) -> TextVerdict:
-    """What the text rules alone say of a row."""
-    return analyse(row.get("text", ""))
 
 
 def read_labelled(path: Path) -> Iterable[dict]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from hotline.triage.matching import Hit, find_hits
 from hotline.triage.normalize import normalize
-from hotline.triage.scale import URGENCIES
+from hotline.triage.scale import URGENCIES, rank
 from hotline.triage.text import TextVerdict
 
 ARTIFACT = Path(__file__).resolve().parent / "data" / "model.json"
@@ -127,16 +127,15 @@ def decide(probs: dict[str, float], thresholds: Thresholds, rules: TextVerdict |
     decision = Decision(level, "likely", cum[level], None)
     for lift in ("medium", "high", "critical"):
         threshold = getattr(thresholds, lift)
-        if cum[lift] > threshold and URGENCIES.index(lift) > URGENCIES.index(decision.urgency):
+        if cum[lift] > threshold and rank(lift) > rank(decision.urgency):
             decision = Decision(lift, "lift", cum[lift], threshold)
     level = rules.urgency if rules else None
-    if not level or URGENCIES.index(level) < URGENCIES.index(decision.urgency):
-        return decision
-    if rules.firm and level != decision.urgency:
-        return Decision(level, "rules-firm", cum[level], None)
-    if URGENCIES.index(level) > URGENCIES.index(decision.urgency) and cum[level] >= thresholds.rules_trust:
-        return Decision(level, "rules", cum[level], None)
-    if rules.unsure and decision.urgency == "low" and probs["low"] < SURE_LOW:
+    if rank(level) > rank(decision.urgency):
+        if rules.firm:
+            return Decision(level, "rules-firm", cum[level], None)
+        if cum[level] >= thresholds.rules_trust:
+            return Decision(level, "rules", cum[level], None)
+    if rules and rules.unsure and decision.urgency == "low" and probs["low"] < SURE_LOW:
         return Decision("medium", "unsure", cum["medium"], None)
     return decision
 

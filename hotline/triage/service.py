@@ -12,8 +12,9 @@ from hotline.triage.scale import max_urgency, precedence, rank
 from hotline.triage.text import TextVerdict, analyse
 
 REPEAT_WINDOW = timedelta(hours=24)
-# Where the rules are most specific, their category stands when the model finds it at least this likely: a firm cue
-# names the response (a drunk father beating a child is child_abuse), a service question names what it asks about. Elsewhere the model's category, right more often on unseen callers than the rules' first cue.
+# Where the rules are most specific, their category stands when the model finds it at least this likely: a firm
+# cue names the response (a drunk father beating a child is child_abuse), a service question names what it asks
+# about. Elsewhere the model's category, right more often on unseen callers than the rules' first cue.
 CATEGORY_AGREEMENT = 0.25
 MEANINGFUL_ANSWERS = frozenset({"topic", "someone_hurt", "aggressor_present", "weapon", "suicide_now", "danger_now", "silent"})
 MODEL: Model | None = load()  # read at import, so the first call is as fast as the rest
@@ -71,7 +72,7 @@ def classify(
 
 
 def _read(verdict: TextVerdict, opinion: Opinion, model: Model, reasons: list[str]) -> tuple[str, str]:
-    """The text's urgency by ``model.decide`` (the rules' critical always stands) and its category."""
+    """The text's urgency by ``model.decide`` (the rules' firm levels always stand) and its category."""
     decision = decide(opinion.probabilities, model.thresholds, verdict)
     reasons.extend(_decision_reasons(decision, verdict, opinion))
     category = opinion.category

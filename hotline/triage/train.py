@@ -9,14 +9,14 @@ import itertools
 import json
 import math
 import random
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from hotline.triage.matching import find_hits
 from hotline.triage.model import MIN_DF, ARTIFACT, Thresholds, decide, features, from_dict, terms
 from hotline.triage.normalize import normalize
 from hotline.triage.scale import URGENCIES, rank
-from hotline.triage.text import TextVerdict
+from hotline.triage.text import TextVerdict, analyse
 
 TRAIN_ROWS = Path(__file__).resolve().parent / "data" / "train.jsonl"
 CALIBRATION = Path(__file__).resolve().parent / "data" / "calibration.json"
@@ -146,21 +146,26 @@ def choose_thresholds(cases: Sequence[tuple[dict[str, float], TextVerdict, str]]
     best, best_key = None, None
     for values in itertools.product(*GRID.values()):
         thresholds = Thresholds(**dict(zip(GRID, values)))
-        got = figures(truth, [decide(p, thresholds, verdict).urgency for p, verdict, _ in cases])
-        missed = round(len(truth) * got["under"])
+        predicted = [decide(p, thresholds, verdict).urgency for p, verdict, _ in cases]
+        got = figures(truth, predicted)
         within = got["under"] <= UNDER_MAX and got["critical_recall"] >= CRITICAL_MIN
-        cost = 10 * (1 - got["critical_recall"]) * truth.count("critical") + 5 * missed + got["over"] * len(truth)
-        key = (within, got["accuracy"] if within else -cost, got["critical_recall"])
+        key = (within, got["accuracy"] if within else -_cost(truth, predicted), got["critical_recall"])
         if best_key is None or key > best_key:
             best, best_key = dict(zip(GRID, values)), key
     return best
 
 
-def calibrate(rows: Sequence[Mapping], rules: Callable[[Mapping], TextVerdict], k: int = 5, seed: int = 0) -> dict:
+def _cost(truth: Sequence[str], predicted: Sequence[str]) -> int:
+    """A missed critical counts 10, another under-triage 5, an over-triage 1."""
+    return sum(10 if t == "critical" and p != t else 5 if rank(p) < rank(t) else rank(p) > rank(t)
+               for t, p in zip(truth, predicted))
+
+
+def calibrate(rows: Sequence[Mapping], k: int = 5, seed: int = 0) -> dict:
     """Choose the thresholds on held-out folds of the rows the rules were not written against, and report the
-    rules, the model and both, out of fold. ``rules(row)`` is what the text rules alone say (``cli.rules_view``)."""
+    text rules alone, the model alone and both, out of fold."""
     oof = out_of_fold(rows, k, seed)
-    ruled = [rules(row) for row in rows]
+    ruled = [analyse(row.get("text", "")) for row in rows]
     calibration = [i for i, row in enumerate(rows) if row.get("source") not in RULES_SOURCES]
     thresholds = choose_thresholds([(oof[i][0], ruled[i], rows[i]["urgency"]) for i in calibration])
     chosen = Thresholds(**thresholds)

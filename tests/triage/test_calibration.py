@@ -128,3 +128,11 @@ def test_choose_thresholds_prefers_accuracy_when_every_target_is_met():
     cases = [_case(0.9, 0.05, 0.05, None, "critical")] * 10 + [_case(0.05, 0.3, 0.6, None, "medium")] * 30 \
         + [_case(0.05, 0.8, 0.1, None, "high")] * 30
     assert train.choose_thresholds(cases)["high"] >= 0.4
+
+
+def test_choose_thresholds_falls_back_to_the_least_cost_when_no_threshold_meets_the_targets():
+    train = pytest.importorskip("hotline.triage.train")
+    # A critical the model gives 0.01, under every threshold of the grid: no choice reaches the recall target, so
+    # the cheapest one wins, and that one does not make every medium call critical for nothing.
+    cases = [_case(0.01, 0.1, 0.1, None, "critical")] + [_case(0.1, 0.1, 0.7, None, "medium")] * 10
+    assert train.choose_thresholds(cases)["critical"] >= 0.1
